@@ -1,0 +1,90 @@
+// `jindu analyze FILE [--json] [--expected N] [--sheet NAME] [--bands Y,R]`
+import type { AnalysisDocument, RowStatus, Thresholds } from "../core/types";
+import { analyzeGrid } from "../core/analyze";
+import { JinduError } from "../core/errors";
+import { loadGrid } from "../app/input";
+import { clip, table } from "./format";
+
+export const STATUS_ZH: Record<RowStatus, string> = {
+  completed: "已完成",
+  on_track: "正常推进",
+  lagging: "滞后",
+  unquantified: "不便统计",
+};
+
+export interface CommonArgs {
+  file: string;
+  json: boolean;
+  expected?: number;
+  sheet?: string;
+  thresholds?: Thresholds;
+  rest: Record<string, string | boolean>;
+}
+
+/** Parses the flags shared by analyze and report; unknown flags are an error, not ignored. */
+export function parseArgs(argv: string[], extra: { value: string[]; flag: string[] } = { value: [], flag: [] }): CommonArgs {
+  const out: CommonArgs = { file: "", json: false, rest: {} };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const val = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new JinduError("bad_argument", `${a} 需要一个值 / needs a value`);
+      return v;
+    };
+    if (a === "--json") out.json = true;
+    else if (a === "--expected") {
+      const n = Number(val().replace(/%$/, ""));
+      if (!Number.isFinite(n) || n < 0 || n > 100) throw new JinduError("bad_argument", "--expected 0–100");
+      out.expected = n;
+    } else if (a === "--sheet") out.sheet = val();
+    else if (a === "--bands") {
+      const m = /^(\d+(?:\.\d+)?),(\d+(?:\.\d+)?)$/.exec(val());
+      if (!m || Number(m[1]) > Number(m[2])) throw new JinduError("bad_argument", "--bands Y,R (Y ≤ R), e.g. 10,30");
+      out.thresholds = { mode: "bands", yellow: Number(m[1]), red: Number(m[2]) };
+    } else if (extra.value.includes(a)) out.rest[a] = val();
+    else if (extra.flag.includes(a)) out.rest[a] = true;
+    else if (a.startsWith("-") && a !== "-") throw new JinduError("bad_argument", `未知选项 / unknown option ${a}`);
+    else if (!out.file) out.file = a;
+    else throw new JinduError("bad_argument", `多余的参数 / extra argument ${a}`);
+  }
+  if (!out.file) throw new JinduError("bad_argument", "缺少文件 / missing FILE");
+  return out;
+}
+
+const pct = (n: number | null) => (n === null ? "—" : `${n.toFixed(1)}%`);
+
+export function renderDocument(doc: AnalysisDocument): string {
+  const p = doc.period;
+  const head = [
+    doc.title || doc.sheet,
+    `期间 Period: ${p ? `${p.label}（${p.source}）` : "—"}   序时进度 Expected: ${doc.expectedProgress}%`,
+    `已完成 ${doc.counts.completed} · 正常推进 ${doc.counts.on_track} · 滞后 ${doc.counts.lagging} · 不便统计 ${doc.counts.unquantified}`,
+    "",
+  ];
+  const rows = doc.rows.map((r) => [
+    String(r.row),
+    clip(r.unit, 16),
+    clip(r.project, 22),
+    STATUS_ZH[r.status],
+    pct(r.completion),
+    clip(
+      r.indicators
+        .filter((i) => i.completion !== null)
+        .map((i) => `${i.evidence}→${i.completion}%`)
+        .join("；") || r.notes[0] || "",
+      60,
+    ),
+  ]);
+  return head.join("\n") + table(["行", "实施单位", "项目名称", "状态", "完成率", "依据 Evidence"], rows, [0, 4]);
+}
+
+export async function runAnalyze(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  const grid = await loadGrid(args.file, { ...(args.sheet ? { sheet: args.sheet } : {}) });
+  const doc = analyzeGrid(grid, {
+    ...(args.expected !== undefined ? { expectedProgress: args.expected } : {}),
+    ...(args.thresholds ? { thresholds: args.thresholds } : {}),
+  });
+  process.stdout.write(args.json ? JSON.stringify(doc, null, 2) + "\n" : renderDocument(doc) + "\n");
+  return 0;
+}

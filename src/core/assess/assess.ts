@@ -1,0 +1,88 @@
+// The rule of the labelled readings: completion per indicator, the row's status and its one
+// figure (the lowest indicator). Lagging outranks everything: a lagging project shown as on
+// track is the worst error this product can make.
+import type { AnalysedRow, Indicator, RowStatus, Thresholds } from "../types";
+import type { RowReading } from "../reading/read";
+import { round1 } from "../reading/numbers";
+
+export interface Assessment {
+  status: RowStatus;
+  completion: number | null;
+  gap: number | null;
+  severity?: "yellow" | "red";
+  notes: string[];
+}
+
+type Band = "below" | "met" | "done";
+function band(completion: number, expected: number): Band {
+  if (completion < expected) return "below";
+  return completion >= 100 ? "done" : "met";
+}
+
+/** Gap in percentage points between an indicator and what it is held to. */
+const gapOf = (i: Indicator) => (i.completion === null ? Infinity : i.completion - i.expected);
+
+export function assess(reading: RowReading, thresholds: Thresholds): Assessment {
+  const notes: string[] = [];
+  const inds = reading.indicators.filter((i) => i.completion !== null);
+  const figures = inds.filter((i) => i.kind !== "milestone");
+  const milestones = inds.filter((i) => i.kind === "milestone");
+  const cueKinds = new Set(reading.cues.map((c) => c.kind));
+  const stalled = cueKinds.has("not_started") || cueKinds.has("preparing");
+  const doneCue = cueKinds.has("done") || cueKinds.has("exceeded");
+
+  if (figures.length === 0 && milestones.length === 0) {
+    if (stalled && !doneCue) {
+      notes.push("进展只提到前期准备或尚未开展，未见实际完成量");
+      return { status: "lagging", completion: null, gap: null, severity: "red", notes };
+    }
+    if (doneCue && !stalled && reading.unpairedTargets === 0) {
+      notes.push("进展写明已全部完成，但没有可计算的数字");
+      return { status: "completed", completion: null, gap: null, notes };
+    }
+    notes.push("没有可以计算的目标与进展数字，请人工阅读");
+    return { status: "unquantified", completion: null, gap: null, notes };
+  }
+
+  // The indicator furthest below what it is held to decides the row.
+  const worst = inds.reduce((a, b) => (gapOf(b) < gapOf(a) ? b : a));
+  const completion = Math.min(...inds.map((i) => i.completion!));
+  const gap = round1(gapOf(worst));
+  const below = inds.filter((i) => band(i.completion!, i.expected) === "below");
+
+  if (below.length > 0) {
+    let severity: "yellow" | "red" = "red";
+    if (thresholds.mode === "bands") {
+      // Within the yellow band the shortfall is tolerated; beyond the red band it is serious.
+      if (-gap < thresholds.yellow) {
+        notes.push(`略低于序时进度 ${(-gap).toFixed(1)} 个百分点，在容许范围内`);
+        return { status: "on_track", completion, gap, notes };
+      }
+      severity = -gap >= thresholds.red ? "red" : "yellow";
+    }
+    notes.push(`最低一项低于应达进度 ${(-gap).toFixed(1)} 个百分点`);
+    return { status: "lagging", completion, gap, severity, notes };
+  }
+
+  // An ambiguous pairing whose other readings would fall behind: say so rather than guess.
+  const doubtful = inds.filter((i) => (i.alternatives ?? []).some((alt) => band(alt, i.expected) !== band(i.completion!, i.expected)));
+  if (doubtful.length > 0) {
+    notes.push("进展中有多个可能对应目标的数字，结论不确定，请人工核对");
+    return { status: "unquantified", completion, gap, notes };
+  }
+
+  const allDone = inds.every((i) => i.completion! >= 100);
+  const started = inds.some((i) => i.stage === "started");
+  if (allDone && reading.unpairedTargets === 0 && !started && !stalled) {
+    return { status: "completed", completion, gap, notes };
+  }
+  if (allDone && reading.unpairedTargets > 0) notes.push("有目标任务未见进展数字");
+  if (started) notes.push("部分数字只说明已开工，尚未完工");
+  return { status: "on_track", completion, gap, notes };
+}
+
+export function countStatuses(rows: Pick<AnalysedRow, "status">[]): Record<RowStatus, number> {
+  const counts: Record<RowStatus, number> = { completed: 0, on_track: 0, lagging: 0, unquantified: 0 };
+  for (const r of rows) counts[r.status]++;
+  return counts;
+}

@@ -1,0 +1,63 @@
+// Typed errors with a message in Chinese and English. Adapters and the core throw these;
+// entry points show `zh` first, then `en`.
+
+export type ErrorCode =
+  | "file_not_found"
+  | "not_a_workbook"
+  | "encrypted_workbook"
+  | "corrupt_workbook"
+  | "empty_sheet"
+  | "empty_workbook"
+  | "no_header"
+  | "no_rows"
+  | "sheet_not_found"
+  | "protected_sheet"
+  | "api_unsupported"
+  | "sheet_too_large"
+  | "output_exists"
+  | "bad_argument"
+  | "internal";
+
+const MESSAGES: Record<ErrorCode, { zh: string; en: string }> = {
+  file_not_found: { zh: "找不到文件", en: "File not found" },
+  not_a_workbook: { zh: "这不是可读取的工作簿或表格文本文件", en: "This is not a readable workbook or table text file" },
+  encrypted_workbook: { zh: "工作簿有密码保护，请先取消密码后再试", en: "The workbook is password-protected; remove the password and try again" },
+  corrupt_workbook: { zh: "工作簿已损坏，无法读取", en: "The workbook is damaged and cannot be read" },
+  empty_sheet: { zh: "工作表是空的", en: "The sheet is empty" },
+  empty_workbook: { zh: "工作簿中没有工作表", en: "The workbook has no sheets" },
+  no_header: {
+    zh: "没有找到表头：需要一行包含“项目名称”和“进展情况”（或同义词）等列名",
+    en: "No header row found: a row naming the project and progress columns (or synonyms) is needed",
+  },
+  no_rows: { zh: "表头下面没有项目行", en: "There are no project rows under the header" },
+  sheet_not_found: { zh: "没有这个工作表", en: "No sheet with that name" },
+  protected_sheet: { zh: "工作表受保护，无法标记；请先撤销工作表保护", en: "The sheet is protected; unprotect it to add highlights" },
+  api_unsupported: { zh: "此版本的 Excel 不支持所需功能", en: "This version of Excel does not support a required feature" },
+  sheet_too_large: { zh: "工作表太大，无法一次处理", en: "The sheet is too large to process at once" },
+  output_exists: { zh: "输出文件已存在；如需覆盖请加 --force", en: "The output file exists; add --force to overwrite it" },
+  bad_argument: { zh: "参数有误", en: "Invalid argument" },
+  internal: { zh: "内部错误", en: "Internal error" },
+};
+
+export class JinduError extends Error {
+  readonly code: ErrorCode;
+  readonly zh: string;
+  readonly en: string;
+  /** Specifics (a file name, a sheet name) appended to both messages. */
+  readonly detail?: string;
+
+  constructor(code: ErrorCode, detail?: string) {
+    const m = MESSAGES[code];
+    const suffix = detail ? `: ${detail}` : "";
+    super(`${m.zh}${suffix} / ${m.en}${suffix}`);
+    this.name = "JinduError";
+    this.code = code;
+    this.zh = m.zh + suffix;
+    this.en = m.en + suffix;
+    this.detail = detail;
+  }
+}
+
+export function isJinduError(e: unknown): e is JinduError {
+  return e instanceof JinduError;
+}

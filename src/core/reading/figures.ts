@@ -1,0 +1,207 @@
+// Figures in a cell: quantities (number + unit) and percentages, each with its offsets,
+// qualifiers, clause and the flags later rules rely on (aside, standard, breakdown).
+import { normalize, hanOnly } from "../text/normalize";
+import { ARABIC, CHINESE, CN_DIGITS, MULTIPLIER, parseNumber } from "./numbers";
+import { UNITS, UNIT_WORDS, NOT_UNITS, type UnitInfo } from "./units";
+import { QUALIFIERS_AFTER, QUALIFIERS_BEFORE, STANDARD_WORDS } from "./lexicon";
+import { structure, type Structure } from "./structure";
+
+export interface Fig {
+  kind: "quantity" | "percent";
+  /** The number as written (58 for 58万元). */
+  value: number;
+  /** In the canonical unit (580000 元 for 58万元); the percentage itself for percents. */
+  base: number;
+  /** Unit as written, multiplier included ("万元", "公里", "%"). */
+  unit: string;
+  info: UnitInfo | null;
+  start: number;
+  end: number;
+  text: string;
+  qualBefore?: string;
+  qualAfter?: string;
+  clause: number;
+  segment: number;
+  /** Inside brackets. */
+  paren: boolean;
+  /** Part of a breakdown (其中…, or a bracketed split by county or department). */
+  breakdown: boolean;
+  /** A standard of support or a policy parameter (每人每月60元, 按80%报销, 1.3倍). */
+  standard: boolean;
+  /** Normalised clause text before and after the figure. */
+  before: string;
+  after: string;
+  /** Meaningful words of the clause without the figure, for similarity. */
+  ctx: string;
+  /** Meaningful words of the first clause of the segment (the topic). */
+  lead: string;
+}
+
+export interface ScannedText {
+  original: string;
+  structure: Structure;
+  figures: Fig[];
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const UNIT_ALT = UNIT_WORDS.map(esc).join("|");
+const MULT_ALT = Object.keys(MULTIPLIER).sort((a, b) => b.length - a.length).map(esc).join("|");
+
+// A number-aware boundary: nothing matches 0.993 inside 280.993, nor 三 inside 第三.
+const QUANTITY = new RegExp(
+  String.raw`(?<![\d.,])(${ARABIC})(?![\d])\s?(?:([多余])\s?)?(?:(${MULT_ALT})\s?)?(${UNIT_ALT})` +
+    "|" +
+    String.raw`(?<![第${CN_DIGITS}十百千万亿])(${CHINESE})(?:(${MULT_ALT}))?(${UNIT_ALT})`,
+  "g",
+);
+const PERCENT = new RegExp(String.raw`(?<![\d.,])(${ARABIC})\s?%|百分之(${ARABIC}|${CHINESE})`, "g");
+
+/** Cap on figures read from one cell: bounds the pairing work on pathological cells. */
+export const MAX_FIGURES = 400;
+
+const endsWithAny = (s: string, words: readonly string[]) => words.find((w) => s.endsWith(w));
+const startsWithAny = (s: string, words: readonly string[]) => words.find((w) => s.startsWith(w));
+
+function standardWord(clauseText: string): boolean {
+  return STANDARD_WORDS.some((w) => {
+    const i = clauseText.indexOf(w);
+    // 标准化 (standardised) is an adjective, not a standard of support.
+    return i >= 0 && !(w === "标准" && clauseText[i + 2] === "化");
+  });
+}
+
+export function scan(original: string): ScannedText {
+  const norm = normalize(original);
+  const st = structure(original, norm);
+  const figures: Fig[] = [];
+  const add = (f: Omit<Fig, "clause" | "segment" | "paren" | "breakdown" | "standard" | "before" | "after" | "ctx" | "lead">) => {
+    const k = st.clauseAt[f.start] ?? -1;
+    const clause = st.clauses[k];
+    if (!clause) return;
+    const before = norm.slice(clause.start, f.start);
+    const after = norm.slice(f.end, clause.end);
+    figures.push({
+      ...f,
+      clause: k,
+      segment: clause.segment,
+      paren: clause.paren,
+      breakdown: false,
+      standard: false,
+      before,
+      after,
+      ctx: hanOnly(before + after),
+      lead: "",
+    });
+  };
+
+  for (const m of norm.matchAll(QUANTITY)) {
+    if (figures.length >= MAX_FIGURES) break;
+    const arabic = m[1];
+    const numText = arabic ?? m[5] ?? "";
+    const mult = arabic ? m[3] : m[6];
+    const unit = arabic ? m[4]! : m[7]!;
+    if (NOT_UNITS.includes(unit)) continue;
+    const info = UNITS[unit];
+    if (!info) continue;
+    if (!arabic) {
+      // A lone 一 (一批, 一个) is "some", not a count; a numeral needs a digit (万人 is not 1万人).
+      if (numText === "一" || !/[零〇一二两三四五六七八九十]/.test(numText)) continue;
+      if (/^[十百千万亿]/.test(numText) && !numText.startsWith("十")) continue;
+    }
+    const value = parseNumber(numText);
+    if (!Number.isFinite(value)) continue;
+    const start = m.index!;
+    const end = start + m[0].length;
+    const factor = mult ? MULTIPLIER[mult]! : 1;
+    add({
+      kind: "quantity",
+      value,
+      base: value * factor * info.factor,
+      unit: (mult ?? "") + unit,
+      info,
+      start,
+      end,
+      text: original.slice(start, end),
+    });
+  }
+  for (const m of norm.matchAll(PERCENT)) {
+    if (figures.length >= MAX_FIGURES) break;
+    const numText = m[1] ?? m[2] ?? "";
+    const value = parseNumber(numText);
+    if (!Number.isFinite(value)) continue;
+    const start = m.index!;
+    const end = start + m[0].length;
+    add({ kind: "percent", value, base: value, unit: "%", info: null, start, end, text: original.slice(start, end) });
+  }
+  figures.sort((a, b) => a.start - b.start);
+
+  for (const f of figures) {
+    const q = endsWithAny(f.before, QUALIFIERS_BEFORE);
+    if (q) f.qualBefore = q;
+    const qa = startsWithAny(f.after, QUALIFIERS_AFTER);
+    if (qa) f.qualAfter = qa;
+    const clause = st.clauses[f.clause]!;
+    // Lead: the first clause of the segment that is not an aside.
+    const lead = st.clauses.find((c) => c.segment === clause.segment && !c.paren);
+    f.lead = lead ? hanOnly(norm.slice(lead.start, lead.end)).replace(/\d/g, "") : "";
+  }
+  markStandards(figures, st);
+  markBreakdowns(figures, st);
+  return { original, structure: st, figures };
+}
+
+/** Standards of support and policy parameters: not things to complete. */
+function markStandards(figs: Fig[], st: Structure): void {
+  for (const f of figs) {
+    const clause = st.clauses[f.clause]!;
+    const text = st.norm.slice(clause.start, clause.end);
+    if (standardWord(text)) f.standard = true;
+    if (f.kind === "quantity" && /^\s?\//.test(f.after)) f.standard = true; // 7276元/年人
+    if (f.kind === "percent" && /按\s?$/.test(f.before)) f.standard = true; // 按80%予以报销
+  }
+  // A list (800元、400元) shares the standard flag of its head.
+  for (let i = 1; i < figs.length; i++) {
+    const f = figs[i]!;
+    const prev = figs[i - 1]!;
+    const c = st.clauses[f.clause]!;
+    if (c.listed && prev.standard && prev.segment === f.segment && f.clause - prev.clause <= 1 && prev.unit === f.unit) {
+      f.standard = true;
+    }
+  }
+}
+
+/**
+ * Breakdowns: figures after 其中 up to the end of the sentence, while the clauses keep the unit
+ * class of the figure before 其中 (其中:专业生产型250人,技能服务型50人,培训完成率30.9% — the rate
+ * ends the breakdown); bracketed asides that start with 其中 or split a figure by place or
+ * department ((教育:28人、人社:2人), (濉溪县137户、杜集区9户)).
+ */
+function markBreakdowns(figs: Fig[], st: Structure): void {
+  const norm = st.norm;
+  for (const f of figs) {
+    if (!f.paren) continue;
+    const c = st.clauses[f.clause]!;
+    const close = norm.indexOf(")", c.parenStart);
+    const inner = norm.slice(c.parenStart + 1, close < 0 ? norm.length : close);
+    const count = figs.filter((g) => g.paren && st.clauses[g.clause]!.parenStart === c.parenStart).length;
+    if (/^\s?其中/.test(inner) || count >= 2 || /[\u4e00-\u9fff]:\s?\d/.test(inner)) f.breakdown = true;
+  }
+  const re = /其中/g;
+  for (const m of norm.matchAll(re)) {
+    const at = m.index!;
+    const k = st.clauseAt[at] ?? -1;
+    const clause = st.clauses[k];
+    if (!clause || clause.paren) continue;
+    // The scope keeps the class of its first figure: a clause of another class ends it.
+    const first = figs.find((g) => g.start >= at && g.segment === clause.segment && !g.paren);
+    if (!first) continue;
+    let lastClause = -1;
+    for (const g of figs) {
+      if (g.start < at || g.segment !== clause.segment || g.paren) continue;
+      const sameClass = g.kind === first.kind && (g.kind === "percent" || g.info?.cls === first.info?.cls);
+      if (!sameClass && g.clause !== lastClause) break;
+      g.breakdown = true;
+      lastClause = g.clause;
+    }
+  }
+}

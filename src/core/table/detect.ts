@@ -1,0 +1,172 @@
+// Finds the table in a grid: the header row (anywhere, below titles and an intro), the columns'
+// roles, the title and the data rows, with merged or blank 序号/实施单位 filled down.
+import type { CellValue, ColumnRole, Grid, HeaderInfo } from "../types";
+import { JinduError } from "../errors";
+import { normalize } from "../text/normalize";
+import { roleOf } from "./headers";
+
+export interface TableRow {
+  /** 1-based sheet row. */
+  row: number;
+  cells: Partial<Record<ColumnRole, string>>;
+  /** Raw value of the completion column (a number stored as a number, or text). */
+  completionValue?: CellValue;
+}
+
+export interface Table {
+  header: HeaderInfo;
+  title: string;
+  /** Text above the header (title, notes, intro paragraph), in order. */
+  preamble: string[];
+  rows: TableRow[];
+}
+
+/** Cell value as text: numbers as written, errors as their code, booleans in Chinese. */
+export function cellText(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  if (typeof v === "boolean") return v ? "是" : "否";
+  return "";
+}
+
+/** Expands merged areas: every cell of a merge takes the top-left value. */
+export function fillMerges(grid: Grid): CellValue[][] {
+  const values = grid.values.map((r) => r.slice());
+  for (const m of grid.merges) {
+    const r0 = m.top - grid.top;
+    const c0 = m.left - grid.left;
+    const v = values[r0]?.[c0] ?? null;
+    for (let r = Math.max(0, r0); r <= m.bottom - grid.top && r < values.length; r++) {
+      const row = values[r]!;
+      for (let c = Math.max(0, c0); c <= m.right - grid.left; c++) {
+        if (r === r0 && c === c0) continue;
+        row[c] = v;
+      }
+    }
+  }
+  return values;
+}
+
+const MAX_HEADER_SCAN = 60;
+
+function scoreHeader(row: CellValue[]): { roles: Map<ColumnRole, number>; score: number } {
+  const roles = new Map<ColumnRole, number>();
+  row.forEach((v, c) => {
+    if (typeof v !== "string") return;
+    const role = roleOf(normalize(v));
+    if (role && !roles.has(role)) roles.set(role, c);
+  });
+  const has = (r: ColumnRole) => roles.has(r);
+  const core = (has("project") ? 1 : 0) + (has("progress") ? 1 : 0) + (has("target") ? 1 : 0);
+  const score = core >= 2 || (core >= 1 && roles.size >= 3) ? roles.size + core : 0;
+  return { roles, score };
+}
+
+/** Section headings (一、教育类, (一)民生工程) and notes (注:…) are not projects. */
+function isSectionOrNote(texts: string[]): boolean {
+  const filled = texts.filter((t) => t.trim() !== "");
+  if (filled.length === 0) return true;
+  if (filled.length > 2) return false;
+  const first = normalize(filled[0]!).trim();
+  return /^([一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[部类]|注[:：]|备注|合计|总计|小计)/.test(first);
+}
+
+export function detectTable(grid: Grid): Table {
+  const values = fillMerges(grid);
+  if (values.length === 0 || values.every((r) => r.every((v) => cellText(v).trim() === ""))) {
+    throw new JinduError("empty_sheet", grid.sheet);
+  }
+  let best = -1;
+  let bestScore = 0;
+  let bestRoles = new Map<ColumnRole, number>();
+  const limit = Math.min(values.length, MAX_HEADER_SCAN);
+  for (let r = 0; r < limit; r++) {
+    const { roles, score } = scoreHeader(values[r]!);
+    if (score > bestScore) {
+      best = r;
+      bestScore = score;
+      bestRoles = roles;
+    }
+  }
+  if (best < 0) throw new JinduError("no_header", grid.sheet);
+
+  // A two-row header: group headings above (完成情况 → 完成数 | 完成率) add roles from the row below.
+  let lastHeader = best;
+  const next = values[best + 1];
+  if (next) {
+    const { roles } = scoreHeader(next);
+    const firstData = next.some((v) => typeof v === "number") || /^\d+$/.test(cellText(next[0]).trim());
+    if (!firstData && roles.size >= 1 && [...roles.keys()].every((k) => !bestRoles.has(k) || k === "progress" || k === "completion")) {
+      for (const [k, c] of roles) if (!bestRoles.has(k) || k === "completion") bestRoles.set(k, c);
+      lastHeader = best + 1;
+    }
+  }
+  if (!bestRoles.has("project") && !bestRoles.has("target")) throw new JinduError("no_header", grid.sheet);
+  if (!bestRoles.has("progress") && !bestRoles.has("completion") && !bestRoles.has("status")) {
+    throw new JinduError("no_header", grid.sheet);
+  }
+
+  const columns: Partial<Record<ColumnRole, number>> = {};
+  const labels: Partial<Record<ColumnRole, string>> = {};
+  const headerRow = values[best]!;
+  for (const [role, c] of bestRoles) {
+    columns[role] = c + grid.left;
+    labels[role] = cellText((lastHeader > best && values[lastHeader]![c] ? values[lastHeader]! : headerRow)[c]).trim();
+  }
+  let lastCol = 0;
+  for (let r = best; r <= lastHeader; r++) values[r]!.forEach((v, c) => { if (cellText(v).trim()) lastCol = Math.max(lastCol, c); });
+  const firstCol = values[best]!.findIndex((v) => cellText(v).trim() !== "");
+  const header: HeaderInfo = {
+    row: best + grid.top,
+    lastRow: lastHeader + grid.top,
+    columns,
+    labels,
+    firstColumn: Math.max(0, firstCol) + grid.left,
+    lastColumn: lastCol + grid.left,
+  };
+
+  const preamble: string[] = [];
+  for (let r = 0; r < best; r++) {
+    const t = values[r]!.map(cellText).filter((s) => s.trim() !== "").join(" ").trim();
+    if (t) preamble.push(t);
+  }
+  const title =
+    preamble.find((t) => t.length <= 80 && /(情况|进展|进度|通报|汇总|统计|一览|表|报告)/.test(t)) ??
+    preamble.find((t) => t.length <= 60 && /[\u4e00-\u9fff]/.test(t)) ??
+    "";
+
+  const rows: TableRow[] = [];
+  let lastSeq = "";
+  let lastUnit = "";
+  const col = (role: ColumnRole) => bestRoles.get(role);
+  for (let r = lastHeader + 1; r < values.length; r++) {
+    const row = values[r]!;
+    const texts = row.map(cellText);
+    if (isSectionOrNote(texts)) continue;
+    const get = (role: ColumnRole) => {
+      const c = col(role);
+      return c === undefined ? "" : texts[c] ?? "";
+    };
+    const project = get("project").trim();
+    const target = get("target");
+    const progress = get("progress");
+    if (!project && !target.trim() && !progress.trim()) continue;
+    // Continuation rows leave 序号 and 实施单位 blank: they belong to the unit above.
+    const seqText = get("seq").trim();
+    const unitText = get("unit").trim();
+    if (unitText) lastUnit = unitText;
+    if (seqText) lastSeq = seqText;
+    const cells: Partial<Record<ColumnRole, string>> = {
+      seq: seqText || lastSeq,
+      unit: unitText || lastUnit,
+      project,
+      target,
+      progress,
+    };
+    for (const role of ["completion", "status", "remarks"] as const) if (col(role) !== undefined) cells[role] = get(role);
+    const c = col("completion");
+    rows.push({ row: r + grid.top, cells, ...(c !== undefined ? { completionValue: row[c] ?? null } : {}) });
+  }
+  return { header, title, preamble, rows };
+}

@@ -1,0 +1,50 @@
+// Header synonyms per column role, as data. Matched on the header text with white space
+// removed; longest synonym first, so 目标完成情况 (status) wins over 完成情况 (progress).
+import type { ColumnRole } from "../types";
+
+export const HEADER_SYNONYMS: Record<ColumnRole, string[]> = {
+  seq: ["序号", "编号", "序", "No.", "NO", "No"],
+  unit: [
+    "实施单位", "责任单位", "牵头单位", "牵头责任单位", "主要责任单位", "牵头部门", "责任部门", "主管部门",
+    "实施部门", "承办单位", "主办单位", "责任主体", "单位", "部门", "县区", "责任领导及单位",
+  ],
+  project: [
+    "项目名称", "工作任务", "重点工作任务", "项目内容", "实事项目名称", "实事名称", "民生工程项目", "工程名称",
+    "重点工作", "工作内容", "项目", "任务名称", "事项", "民生实事", "民生工程", "名称", "重点任务",
+  ],
+  target: [
+    "年度目标任务", "目标任务", "季度目标", "年度目标", "年度任务", "全年目标任务", "全年目标", "年度计划",
+    "目标任务及要求", "建设内容及目标", "建设内容", "目标要求", "任务目标", "年度工作目标", "年度建设任务",
+    "主要目标任务", "计划任务", "工作目标", "目标",
+  ],
+  progress: [
+    "进展情况", "完成情况", "实际完成情况", "当前进度", "落实情况", "工作进展", "项目进展情况", "推进情况",
+    "实施进展", "进度情况", "工作进展情况", "实施情况", "进展", "进度", "截至目前完成情况", "累计完成情况",
+    "目标任务完成情况", "工作完成情况", "执行情况",
+  ],
+  completion: [
+    "完成率", "任务完成率", "占全年计划", "完成比例", "完成进度", "占年度计划", "占全年任务", "完成百分比",
+    "累计完成率", "进度(%)", "完成率(%)", "占全年计划(%)", "占年度目标",
+  ],
+  status: ["完成状况", "目标完成情况", "完成状态", "进度状态", "推进状态", "是否完成", "进度评价", "状态"],
+  remarks: ["备注", "说明", "存在问题", "备注说明"],
+};
+
+const ENTRIES = (Object.entries(HEADER_SYNONYMS) as [ColumnRole, string[]][])
+  .flatMap(([role, words]) => words.map((w) => ({ role, word: w.replace(/\s+/g, "") })))
+  .sort((a, b) => b.word.length - a.word.length);
+
+/**
+ * The role a header cell names, or null. Exact match first; then a cell that starts or ends
+ * with a synonym and has little else (年度目标任务(万元), 2020年进展情况).
+ */
+export function roleOf(cellText: string): ColumnRole | null {
+  const s = cellText.replace(/\s+/g, "").replace(/[（(][^）)]*[）)]$/, "");
+  if (s.length === 0 || s.length > 24) return null;
+  for (const e of ENTRIES) if (s === e.word) return e.role;
+  for (const e of ENTRIES) {
+    if (e.word.length < 2) continue;
+    if ((s.startsWith(e.word) || s.endsWith(e.word)) && s.length - e.word.length <= 8) return e.role;
+  }
+  return null;
+}
