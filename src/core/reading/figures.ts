@@ -4,7 +4,7 @@ import { normalize, hanOnly } from "../text/normalize";
 import { ARABIC, CHINESE, CN_DIGITS, MULTIPLIER, parseNumber } from "./numbers";
 import { UNITS, UNIT_WORDS, NOT_UNITS, type UnitInfo } from "./units";
 import { QUALIFIERS_AFTER, QUALIFIERS_BEFORE, STANDARD_WORDS } from "./lexicon";
-import { structure, type Structure } from "./structure";
+import { clauseIndexAt, structure, type Structure } from "./structure";
 
 export interface Fig {
   kind: "quantity" | "percent";
@@ -18,8 +18,8 @@ export interface Fig {
   start: number;
   end: number;
   text: string;
-  qualBefore?: string;
-  qualAfter?: string;
+  qualBefore: string | undefined;
+  qualAfter: string | undefined;
   clause: number;
   segment: number;
   /** Inside brackets. */
@@ -56,6 +56,9 @@ const QUANTITY = new RegExp(
 );
 const PERCENT = new RegExp(String.raw`(?<![\d.,])(${ARABIC})\s?%|百分之(${ARABIC}|${CHINESE})`, "g");
 
+const WINDOW_BEFORE = 40;
+const WINDOW_AFTER = 24;
+
 /** Cap on figures read from one cell: bounds the pairing work on pathological cells. */
 export const MAX_FIGURES = 400;
 
@@ -74,14 +77,19 @@ export function scan(original: string): ScannedText {
   const norm = normalize(original);
   const st = structure(original, norm);
   const figures: Fig[] = [];
-  const add = (f: Omit<Fig, "clause" | "segment" | "paren" | "breakdown" | "standard" | "before" | "after" | "ctx" | "lead">) => {
-    const k = st.clauseAt[f.start] ?? -1;
+  const add = (kind: Fig["kind"], value: number, base: number, unit: string, info: UnitInfo | null, start: number, end: number) => {
+    const k = clauseIndexAt(st, start);
     const clause = st.clauses[k];
     if (!clause) return;
-    const before = norm.slice(clause.start, f.start);
-    const after = norm.slice(f.end, clause.end);
+    // A window around the figure: local words name it, and a bounded window keeps long cells linear.
+    const before = norm.slice(Math.max(clause.start, start - WINDOW_BEFORE), start);
+    const after = norm.slice(end, Math.min(clause.end, end + WINDOW_AFTER));
+    // One literal with every field, in one order: keeps the objects' shape stable (fast).
     figures.push({
-      ...f,
+      kind, value, base, unit, info, start, end,
+      text: original.slice(start, end),
+      qualBefore: undefined,
+      qualAfter: undefined,
       clause: k,
       segment: clause.segment,
       paren: clause.paren,
@@ -113,16 +121,7 @@ export function scan(original: string): ScannedText {
     const start = m.index!;
     const end = start + m[0].length;
     const factor = mult ? MULTIPLIER[mult]! : 1;
-    add({
-      kind: "quantity",
-      value,
-      base: value * factor * info.factor,
-      unit: (mult ?? "") + unit,
-      info,
-      start,
-      end,
-      text: original.slice(start, end),
-    });
+    add("quantity", value, value * factor * info.factor, (mult ?? "") + unit, info, start, end);
   }
   for (const m of norm.matchAll(PERCENT)) {
     if (figures.length >= MAX_FIGURES) break;
@@ -131,19 +130,21 @@ export function scan(original: string): ScannedText {
     if (!Number.isFinite(value)) continue;
     const start = m.index!;
     const end = start + m[0].length;
-    add({ kind: "percent", value, base: value, unit: "%", info: null, start, end, text: original.slice(start, end) });
+    add("percent", value, value, "%", null, start, end);
   }
   figures.sort((a, b) => a.start - b.start);
 
+  const leads = new Map<number, string>();
+  for (const c of st.clauses) {
+    // Lead: the first clause of the segment that is not an aside.
+    if (!c.paren && !leads.has(c.segment)) leads.set(c.segment, hanOnly(norm.slice(c.start, Math.min(c.end, c.start + WINDOW_BEFORE))));
+  }
   for (const f of figures) {
     const q = endsWithAny(f.before, QUALIFIERS_BEFORE);
     if (q) f.qualBefore = q;
     const qa = startsWithAny(f.after, QUALIFIERS_AFTER);
     if (qa) f.qualAfter = qa;
-    const clause = st.clauses[f.clause]!;
-    // Lead: the first clause of the segment that is not an aside.
-    const lead = st.clauses.find((c) => c.segment === clause.segment && !c.paren);
-    f.lead = lead ? hanOnly(norm.slice(lead.start, lead.end)).replace(/\d/g, "") : "";
+    f.lead = leads.get(f.segment) ?? "";
   }
   markStandards(figures, st);
   markBreakdowns(figures, st);
@@ -178,18 +179,25 @@ function markStandards(figs: Fig[], st: Structure): void {
  */
 function markBreakdowns(figs: Fig[], st: Structure): void {
   const norm = st.norm;
+  const perAside = new Map<number, number>();
+  for (const f of figs) {
+    if (f.paren) {
+      const p = st.clauses[f.clause]!.parenStart;
+      perAside.set(p, (perAside.get(p) ?? 0) + 1);
+    }
+  }
   for (const f of figs) {
     if (!f.paren) continue;
     const c = st.clauses[f.clause]!;
     const close = norm.indexOf(")", c.parenStart);
     const inner = norm.slice(c.parenStart + 1, close < 0 ? norm.length : close);
-    const count = figs.filter((g) => g.paren && st.clauses[g.clause]!.parenStart === c.parenStart).length;
+    const count = perAside.get(c.parenStart) ?? 0;
     if (/^\s?其中/.test(inner) || count >= 2 || /[\u4e00-\u9fff]:\s?\d/.test(inner)) f.breakdown = true;
   }
   const re = /其中/g;
   for (const m of norm.matchAll(re)) {
     const at = m.index!;
-    const k = st.clauseAt[at] ?? -1;
+    const k = clauseIndexAt(st, at);
     const clause = st.clauses[k];
     if (!clause || clause.paren) continue;
     // The scope keeps the class of its first figure: a clause of another class ends it.

@@ -2,6 +2,7 @@
 // completions, and reads qualitative cues. Every indicator carries its evidence.
 import type { Cue, Field, Figure, Indicator } from "../types";
 import { scan, type Fig, type ScannedText } from "./figures";
+import { clauseIndexAt } from "./structure";
 import { compatibility, type Compatibility } from "./units";
 import { bigrams, dice } from "./similarity";
 import { findCues } from "./cues";
@@ -71,10 +72,15 @@ function elliptical(a: Fig, sc: ScannedText): string {
   return (sc.structure.norm.slice(prev.start, prev.end).replace(/[^\u3400-\u9fff]/g, "") + a.ctx);
 }
 
-function segmentText(sc: ScannedText, segment: number): string {
-  const cs = sc.structure.clauses.filter((c) => c.segment === segment);
-  if (cs.length === 0) return "";
-  return sc.structure.norm.slice(cs[0]!.start, cs[cs.length - 1]!.end);
+/** Start and end of each segment (sentence), by segment index. */
+function segmentBounds(sc: ScannedText): Map<number, [number, number]> {
+  const bounds = new Map<number, [number, number]>();
+  for (const c of sc.structure.clauses) {
+    const b = bounds.get(c.segment);
+    if (b) b[1] = c.end;
+    else bounds.set(c.segment, [c.start, c.end]);
+  }
+  return bounds;
 }
 
 export function readRow(
@@ -84,11 +90,12 @@ export function readRow(
 ): RowReading {
   const T = scan(targetText);
   const P = scan(progressText);
+  const segments = segmentBounds(P);
   const tField = opts.targetField;
   const notes: string[] = [];
   const cues = findCues(P.structure.norm, "progress");
   const preparingSegments = new Set(
-    cues.filter((c) => c.kind === "preparing" || c.kind === "not_started").map((c) => P.structure.clauses[P.structure.clauseAt[c.start] ?? -1]?.segment ?? -1),
+    cues.filter((c) => c.kind === "preparing" || c.kind === "not_started").map((c) => P.structure.clauses[clauseIndexAt(P.structure, c.start)]?.segment ?? -1),
   );
 
   const targets: Target[] = [];
@@ -110,7 +117,7 @@ export function readRow(
       if (!f.paren) rateActuals.push({ fig: f, ctx: f.ctx + f.lead.slice(0, 0) });
       continue;
     }
-    const v = actualVerdict(f, segmentText(P, f.segment), preparingSegments.has(f.segment));
+    const v = actualVerdict(f, preparingSegments.has(f.segment));
     if (!v.ok) continue;
     qtyActuals.push({ fig: f, ...(v.stage ? { stage: v.stage } : {}), ...(v.aside ? { aside: true } : {}), ctx: elliptical(f, P) });
   }
@@ -136,6 +143,12 @@ export function readRow(
     }
   }
   cands.sort((x, y) => y.score - x.score || x.t.fig.start - y.t.fig.start || x.a.fig.start - y.a.fig.start);
+  const candsOfTarget = new Map<Target, Cand[]>();
+  for (const c of cands) {
+    const list = candsOfTarget.get(c.t);
+    if (list) list.push(c);
+    else candsOfTarget.set(c.t, [c]);
+  }
   const pairOfTarget = new Map<Target, Cand>();
   const usedActual = new Set<Actual>();
   for (const c of cands) {
@@ -150,7 +163,11 @@ export function readRow(
   const stated = new Map<Actual, Reported>();
   const loose: Reported[] = [];
   const bySegment = new Map<number, Reported[]>();
-  for (const r of reported) bySegment.set(r.fig.segment, [...(bySegment.get(r.fig.segment) ?? []), r]);
+  for (const r of reported) {
+    const list = bySegment.get(r.fig.segment);
+    if (list) list.push(r);
+    else bySegment.set(r.fig.segment, [r]);
+  }
   for (const [, rs] of bySegment) {
     // 开工率100%,完工率70.87%: the finishing rate is the completion.
     const keep = rs.some((r) => r.stage === "done") ? rs.filter((r) => r.stage === "done") : rs;
@@ -180,8 +197,8 @@ export function readRow(
     usedTargets.add(t);
     const r = stated.get(c.a);
     const computed = round2((c.a.fig.base / t.fig.base) * 100);
-    const alternatives = cands
-      .filter((o) => o.t === t && o.a !== c.a && !targetOfActual.has(o.a) && o.score >= c.score - AMBIGUITY_MARGIN)
+    const alternatives = (candsOfTarget.get(t) ?? [])
+      .filter((o) => o.a !== c.a && !targetOfActual.has(o.a) && o.score >= c.score - AMBIGUITY_MARGIN)
       .map((o) => round2((o.a.fig.base / t.fig.base) * 100));
     indicators.push({
       kind: "quantity",
@@ -278,10 +295,14 @@ export function readRow(
 
   // --- Cues that speak of a target no figure accounts for (上半年未开展…培训 → 0).
   for (const cue of cues) {
-    const k = P.structure.clauseAt[cue.start] ?? -1;
+    const k = clauseIndexAt(P.structure, cue.start);
     const clause = P.structure.clauses[k];
     if (!clause) continue;
-    const segText = segmentText(P, clause.segment).replace(/[^\u3400-\u9fff]/g, "");
+    // The words around the cue, within its sentence, say what it is about.
+    const [segStart, segEnd] = segments.get(clause.segment) ?? [cue.start, cue.end];
+    const segText = P.structure.norm
+      .slice(Math.max(segStart, cue.start - 40), Math.min(segEnd, cue.end + 24))
+      .replace(/[^\u3400-\u9fff]/g, "");
     const done = cue.kind === "done" || cue.kind === "exceeded";
     let best: Target | undefined;
     let bestSim = 0.25;

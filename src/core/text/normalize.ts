@@ -9,20 +9,18 @@ const MAP: Record<string, string> = {
   "\t": " ", "\r": " ", "\n": " ",
 };
 
+const TO_MAP = new RegExp(`[\uff01-\uff5e${Object.keys(MAP).join("").replace(/[\]\\^-]/g, "\\$&")}]`, "g");
+
+function mapChar(ch: string): string {
+  const mapped = MAP[ch];
+  if (mapped !== undefined) return mapped;
+  const code = ch.charCodeAt(0);
+  return code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : ch;
+}
+
 /** Full-width digits and letters to ASCII, Chinese punctuation to ASCII; same length. */
 export function normalize(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff01 && code <= 0xff5e) {
-      const mapped = MAP[ch];
-      out += mapped ?? String.fromCharCode(code - 0xfee0);
-    } else {
-      out += MAP[ch] ?? ch;
-    }
-  }
-  return out;
+  return text.replace(TO_MAP, mapChar);
 }
 
 /** Removes every kind of white space (header cells are often spaced out: 完  成  情  况). */

@@ -7,7 +7,7 @@ import { ASIDE_WORDS, DONE_VERBS, FINISH_VERBS, FUTURE_WORDS, PLAN_OBJECTS, STAR
 
 export type ActualVerdict = { ok: false; why: string } | { ok: true; stage?: "started"; aside?: boolean };
 
-export function actualVerdict(f: Fig, segmentText: string, preparing: boolean): ActualVerdict {
+export function actualVerdict(f: Fig, preparing: boolean): ActualVerdict {
   if (f.breakdown || f.standard) return { ok: false, why: "breakdown-or-standard" };
   if (f.paren) return { ok: false, why: "aside" };
   const before = f.before;
@@ -19,7 +19,6 @@ export function actualVerdict(f: Fig, segmentText: string, preparing: boolean): 
   }
   const hasVerbBefore = DONE_VERBS.some((v) => before.includes(v)) || START_VERBS.some((v) => before.includes(v));
   if (preparing && !hasVerbBefore) return { ok: false, why: "bare-in-preparation" };
-  void segmentText;
   const clauseText = before + f.text + f.after;
   const started = START_VERBS.some((v) => clauseText.includes(v)) && !FINISH_VERBS.some((v) => clauseText.includes(v));
   const aside = ASIDE_WORDS.some((w) => before.includes(w));
