@@ -52,12 +52,12 @@ function analyseRow(tr: TableRow, hasTarget: boolean, expected: number, threshol
   const reading = readRow(targetText, progress, { targetField: hasTarget ? "target" : "project", expectedProgress: expected });
   const result = assess(reading, thresholds);
   const indicators: Indicator[] = reading.indicators;
-  const notes = [...reading.notes, ...result.notes];
+  const stated = parseCompletionCell(tr.completionValue);
+  const notes = [...reading.notes, ...(stated === null ? result.notes : [])];
   let { status, completion, gap } = result;
   let severity = result.severity;
 
   // An explicit completion column wins over the text; a status column wins over both.
-  const stated = parseCompletionCell(tr.completionValue);
   if (stated !== null) {
     indicators.unshift({
       kind: "quantity",

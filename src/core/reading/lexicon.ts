@@ -22,7 +22,7 @@ export const GROWTH_WORDS = ["增长", "增幅", "提高", "提升", "增加", "
  */
 export const REPORTED_RATE_PATTERNS: { id: string; source: string; stage: "done" | "started" }[] = [
   { id: "reported-task-share", source: String.raw`(?:完成|达到|实现)(?:了)?(?:全年|年度|全年度|年)?(?:目标)?(?:任务|计划|目标)(?:数)?(?:的)?` , stage: "done" },
-  { id: "reported-share-of-plan", source: String.raw`占(?:全年|年度|全年度|年)?(?:目标)?(?:任务|计划|目标)[\u4e00-\u9fff]{0,6}?(?:的)?`, stage: "done" },
+  { id: "reported-share-of-plan", source: String.raw`占(?:全年|年度|全年度|年)?(?:目标)?(?:任务|计划|目标|预算)[\u4e00-\u9fff]{0,6}?(?:的)?`, stage: "done" },
   { id: "reported-rate", source: String.raw`(?:任务|投资|培训|工程|项目|建设|计划|年度|总体|资金支出|资金拨付|整体)?(?:完成率|完工率|建成率|完成比例|完成进度|执行率|完成比率)(?:为|达|达到|已达)?`, stage: "done" },
   { id: "reported-start-rate", source: String.raw`(?:项目|工程)?开工率(?:为|达|达到)?`, stage: "started" },
 ];
@@ -76,7 +76,8 @@ export const CUES: { kind: "done" | "exceeded" | "not_started" | "preparing"; wo
     words: [
       "正在进行施工招投标", "正在招投标", "正在招标", "招投标", "正在立项", "立项中", "方案已批复",
       "前期工作", "正在编制", "即将开工", "近期将", "待开工", "正在设计", "完成招标文件", "招标文件编制",
-      "正在选址", "正在筹备", "正在调研", "拟开工",
+      "正在选址", "正在筹备", "正在调研", "拟开工", "已完成招标", "完成招标", "施工前准备", "开工前准备",
+      "前期准备", "正在准备", "准备工作", "正在办理", "正在审批", "待审批", "正在对接",
     ],
   },
 ];
