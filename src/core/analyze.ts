@@ -3,7 +3,7 @@ import type { AnalysedRow, AnalysisDocument, AnalyzeOptions, CellValue, Grid, In
 import { JinduError } from "./errors";
 import { detectTable, type Table, type TableRow } from "./table/detect";
 import { findPeriod, expectedProgressFromMonths } from "./period";
-import { readRow } from "./reading/read";
+import { readRow, type RowReading } from "./reading/read";
 import { assess, countStatuses } from "./assess/assess";
 import { normalize } from "./text/normalize";
 import { round1 } from "./reading/numbers";
@@ -45,11 +45,42 @@ export function parseStatusCell(text: string | undefined): RowStatus | null {
   return null;
 }
 
+const BARE_NUMBER = /^\s*(-?\d+(?:\.\d+)?)\s*$/;
+
+/** Target and progress stored as plain numbers (the unit in the header: 目标任务（公里）). */
+function numericReading(targetText: string, progress: string, expected: number): RowReading | null {
+  const t = BARE_NUMBER.exec(normalize(targetText));
+  const a = BARE_NUMBER.exec(normalize(progress));
+  if (!t || !a || Number(t[1]) <= 0) return null;
+  const tv = Number(t[1]);
+  const av = Number(a[1]);
+  const fig = (v: number, text: string, field: "target" | "progress") => ({ value: v, unit: "", text, start: text.indexOf(String(text.trim())), end: text.length, field });
+  return {
+    indicators: [
+      {
+        kind: "quantity",
+        target: fig(tv, targetText, "target"),
+        actual: fig(av, progress, "progress"),
+        completion: Math.round((av / tv) * 10000) / 100,
+        reported: false,
+        evidence: `${av} ÷ ${tv}`,
+        rule: "numeric-cells",
+        expected,
+      },
+    ],
+    cues: [],
+    unpairedTargets: 0,
+    notes: [],
+  };
+}
+
 function analyseRow(tr: TableRow, hasTarget: boolean, expected: number, thresholds: Thresholds): AnalysedRow {
   const c = tr.cells;
   const targetText = hasTarget ? c.target ?? "" : c.project ?? "";
   const progress = c.progress ?? "";
-  const reading = readRow(targetText, progress, { targetField: hasTarget ? "target" : "project", expectedProgress: expected });
+  const reading =
+    (hasTarget ? numericReading(targetText, progress, expected) : null) ??
+    readRow(targetText, progress, { targetField: hasTarget ? "target" : "project", expectedProgress: expected });
   const result = assess(reading, thresholds);
   const indicators: Indicator[] = reading.indicators;
   const stated = parseCompletionCell(tr.completionValue);
@@ -116,7 +147,10 @@ export function analyzeTable(sheet: string, table: Table, options: AnalyzeOption
   }
   const thresholds = options.thresholds ?? { mode: "strict" };
   const hasTarget = table.header.columns.target !== undefined;
-  const rows = table.rows.map((r) => analyseRow(r, hasTarget, expected, thresholds));
+  // A target column for the period itself (季度目标, 本月目标) is due in full by now.
+  const periodTargets = /(季度|本月|当月|本期|阶段|序时|截至|截止)/.test(table.header.labels.target ?? "");
+  const quantityExpected = periodTargets ? 100 : expected;
+  const rows = table.rows.map((r) => analyseRow(r, hasTarget, quantityExpected, thresholds));
   return {
     sheet,
     title: table.title,
@@ -124,6 +158,7 @@ export function analyzeTable(sheet: string, table: Table, options: AnalyzeOption
     expectedProgress: expected,
     thresholds,
     header: table.header,
+    targetScope: periodTargets ? "period" : "year",
     rows,
     counts: countStatuses(rows),
   };

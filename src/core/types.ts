@@ -139,6 +139,8 @@ export interface AnalysisDocument {
   expectedProgress: number;
   thresholds: Thresholds;
   header: HeaderInfo;
+  /** "period" when the target column is the period's own (季度目标): quantities are due in full. */
+  targetScope: "year" | "period";
   rows: AnalysedRow[];
   /** Counts per status. */
   counts: Record<RowStatus, number>;

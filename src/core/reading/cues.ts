@@ -25,5 +25,11 @@ export function findCues(norm: string, field: Field): Cue[] {
       out.push({ kind, text: word, start: at, end: at + word.length, field, rule: `cue-${kind}` });
     }
   }
+  // A progress cell that says only "已完成" (or 完成, 已竣工) is a plain statement of completion.
+  const whole = /^\s*(已全部完成|全部完成|已完成|完成|已竣工|已完工|已建成)\s*[。.!]?\s*$/.exec(norm);
+  if (whole && out.length === 0) {
+    const start = norm.indexOf(whole[1]!);
+    out.push({ kind: "done", text: whole[1]!, start, end: start + whole[1]!.length, field, rule: "cue-done-only" });
+  }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -65,11 +65,39 @@ function scoreHeader(row: CellValue[]): { roles: Map<ColumnRole, number>; score:
 
 /** Section headings (一、教育类, (一)民生工程) and notes (注:…) are not projects. */
 function isSectionOrNote(texts: string[]): boolean {
-  const filled = texts.filter((t) => t.trim() !== "");
+  // A heading merged across the row repeats in every cell: count it once.
+  const filled = texts.map((t) => t.trim()).filter((t, i, all) => t !== "" && t !== all[i - 1]);
   if (filled.length === 0) return true;
   if (filled.length > 2) return false;
   const first = normalize(filled[0]!).trim();
   return /^([一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[部类]|注[:：]|备注|合计|总计|小计)/.test(first);
+}
+
+/**
+ * True when `next` continues the header row: no numbers, every filled cell either repeats the
+ * cell above (a vertical merge) or is a short heading, and at least one is new.
+ */
+function isHeaderContinuation(header: CellValue[], next: CellValue[]): boolean {
+  let fresh = 0;
+  for (let c = 0; c < next.length; c++) {
+    const t = cellText(next[c]).trim();
+    if (!t) continue;
+    if (typeof next[c] === "number") return false;
+    if (t === cellText(header[c]).trim()) continue;
+    if (t.length > 12 || /\d/.test(t)) return false;
+    fresh++;
+  }
+  return fresh > 0 && scoreHeader(next).roles.size > 0;
+}
+
+/** Joins a row's texts, once per run of equal cells (a title merged across the table). */
+function rowText(row: CellValue[]): string {
+  const out: string[] = [];
+  for (const v of row) {
+    const t = cellText(v).trim();
+    if (t && t !== out[out.length - 1]) out.push(t);
+  }
+  return out.join(" ");
 }
 
 export function detectTable(grid: Grid): Table {
@@ -91,16 +119,19 @@ export function detectTable(grid: Grid): Table {
   }
   if (best < 0) throw new JinduError("no_header", grid.sheet);
 
-  // A two-row header: group headings above (完成情况 → 完成数 | 完成率) add roles from the row below.
+  // A two-row header: group headings above sub-headings (完成情况 → 完成数 | 完成率). After the
+  // merges are filled, the row below repeats the merged cells and adds the sub-headings.
   let lastHeader = best;
   const next = values[best + 1];
-  if (next) {
+  if (next && isHeaderContinuation(values[best]!, next)) {
     const { roles } = scoreHeader(next);
-    const firstData = next.some((v) => typeof v === "number") || /^\d+$/.test(cellText(next[0]).trim());
-    if (!firstData && roles.size >= 1 && [...roles.keys()].every((k) => !bestRoles.has(k) || k === "progress" || k === "completion")) {
-      for (const [k, c] of roles) if (!bestRoles.has(k) || k === "completion") bestRoles.set(k, c);
-      lastHeader = best + 1;
+    for (const [k, c] of roles) {
+      if (cellText(next[c]) === cellText(values[best]![c])) continue;
+      // A sub-heading names the column better than the group above it.
+      for (const [k2, c2] of bestRoles) if (c2 === c && k2 !== k) bestRoles.delete(k2);
+      bestRoles.set(k, c);
     }
+    lastHeader = best + 1;
   }
   if (!bestRoles.has("project") && !bestRoles.has("target")) throw new JinduError("no_header", grid.sheet);
   if (!bestRoles.has("progress") && !bestRoles.has("completion") && !bestRoles.has("status")) {
@@ -128,7 +159,7 @@ export function detectTable(grid: Grid): Table {
 
   const preamble: string[] = [];
   for (let r = 0; r < best; r++) {
-    const t = values[r]!.map(cellText).filter((s) => s.trim() !== "").join(" ").trim();
+    const t = rowText(values[r]!);
     if (t) preamble.push(t);
   }
   const title =
@@ -144,6 +175,8 @@ export function detectTable(grid: Grid): Table {
     const row = values[r]!;
     const texts = row.map(cellText);
     if (isSectionOrNote(texts)) continue;
+    // Long tables repeat their header on every printed page.
+    if (scoreHeader(row).score > 0) continue;
     const get = (role: ColumnRole) => {
       const c = col(role);
       return c === undefined ? "" : texts[c] ?? "";
