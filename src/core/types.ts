@@ -94,7 +94,7 @@ export interface Indicator {
 
 /** A qualitative cue read from the progress text (全部完成, 尚未开展, 正在招标). */
 export interface Cue {
-  kind: "done" | "exceeded" | "not_started" | "preparing";
+  kind: "done" | "exceeded" | "not_started" | "preparing" | "behind";
   text: string;
   start: number;
   end: number;

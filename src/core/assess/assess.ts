@@ -30,7 +30,14 @@ export function assess(reading: RowReading, thresholds: Thresholds): Assessment 
   const cueKinds = new Set(reading.cues.map((c) => c.kind));
   const stalled = cueKinds.has("not_started") || cueKinds.has("preparing");
   const doneCue = cueKinds.has("done") || cueKinds.has("exceeded");
+  // The bulletin itself says the work is behind: no figure can argue it back on track.
+  const behind = reading.cues.find((c) => c.kind === "behind");
 
+  if (behind && (figures.length === 0 || inds.every((i) => i.completion! >= i.expected))) {
+    notes.push(`进展中写明“${behind.text}”`);
+    const completion = inds.length ? Math.min(...inds.map((i) => i.completion!)) : null;
+    return { status: "lagging", completion, gap: null, severity: "red", notes };
+  }
   if (figures.length === 0 && milestones.length === 0) {
     if (stalled && !doneCue) {
       notes.push("进展只提到前期准备或尚未开展，未见实际完成量");

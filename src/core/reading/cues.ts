@@ -1,6 +1,6 @@
 // Qualitative cues: 全部完成, 超额完成 (done) vs 尚未开展 (not started), 正在招标 (preparing).
 import type { Cue, Field } from "../types";
-import { CUES, CUE_NEGATORS } from "./lexicon";
+import { BEHIND_NEGATORS, CUES, CUE_NEGATORS } from "./lexicon";
 
 const ALL = CUES.flatMap((c) => c.words.map((w) => ({ word: w, kind: c.kind }))).sort(
   (a, b) => b.word.length - a.word.length,
@@ -21,6 +21,7 @@ export function findCues(norm: string, field: Field): Cue[] {
       // A wish or a negation is not a fact: 可完成全年任务, 将全面完成, 未全部完成.
       const lead = norm.slice(Math.max(0, at - 3), at);
       if ((kind === "done" || kind === "exceeded") && CUE_NEGATORS.some((n) => lead.endsWith(n))) continue;
+      if (kind === "behind" && BEHIND_NEGATORS.some((n) => lead.endsWith(n))) continue;
       for (let i = at; i < at + word.length; i++) taken[i] = 1;
       out.push({ kind, text: word, start: at, end: at + word.length, field, rule: `cue-${kind}` });
     }

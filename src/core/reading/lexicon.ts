@@ -24,6 +24,8 @@ export const REPORTED_RATE_PATTERNS: { id: string; source: string; stage: "done"
   { id: "reported-task-share", source: String.raw`(?:完成|达到|实现)(?:了)?(?:全年|年度|全年度|年)?(?:目标)?(?:任务|计划|目标)(?:数)?(?:的)?` , stage: "done" },
   { id: "reported-share-of-plan", source: String.raw`占(?:全年|年度|全年度|年)?(?:目标)?(?:任务|计划|目标|预算)[\u4e00-\u9fff]{0,6}?(?:的)?`, stage: "done" },
   { id: "reported-rate", source: String.raw`(?:任务|投资|培训|工程|项目|建设|计划|年度|总体|资金支出|资金拨付|整体)?(?:完成率|完工率|建成率|完成比例|完成进度|执行率|完成比率)(?:为|达|达到|已达)?`, stage: "done" },
+  { id: "reported-work-share", source: String.raw`(?:已)?完成(?:了)?(?:总|全部|计划)?(?:工程量|工作量|投资|建设任务|建设内容|进度)(?:的)?`, stage: "done" },
+  { id: "reported-physical-progress", source: String.raw`(?:工程|项目|总体|整体)?形象进度(?:为|达|达到|已达)?|(?:工程|项目|施工|建设|总体|整体)进度(?:为|达|达到|已达)`, stage: "done" },
   { id: "reported-start-rate", source: String.raw`(?:项目|工程)?开工率(?:为|达|达到)?`, stage: "started" },
 ];
 
@@ -53,7 +55,15 @@ export const STANDARD_WORDS = [
 export const PLAN_OBJECTS = ["规划", "方案", "计划", "设计", "招标文件", "可研", "预算", "清单"];
 
 /** Qualitative cues read from the progress text. `neg` lists words that, just before, cancel. */
-export const CUES: { kind: "done" | "exceeded" | "not_started" | "preparing"; words: string[] }[] = [
+export const CUES: { kind: "done" | "exceeded" | "not_started" | "preparing" | "behind"; words: string[] }[] = [
+  {
+    // The bulletin's own admission that the work is behind schedule.
+    kind: "behind",
+    words: [
+      "滞后于序时进度", "慢于序时进度", "低于序时进度", "落后于序时进度", "未达到序时进度", "未达序时进度",
+      "进度滞后", "进展滞后", "进度偏慢", "进展缓慢", "推进缓慢", "严重滞后", "相对滞后", "进度较慢",
+    ],
+  },
   { kind: "exceeded", words: ["超额完成"] },
   {
     kind: "done",
@@ -78,8 +88,11 @@ export const CUES: { kind: "done" | "exceeded" | "not_started" | "preparing"; wo
       "前期工作", "正在编制", "即将开工", "近期将", "待开工", "正在设计", "完成招标文件", "招标文件编制",
       "正在选址", "正在筹备", "正在调研", "拟开工", "已完成招标", "完成招标", "施工前准备", "开工前准备",
       "前期准备", "正在准备", "准备工作", "正在办理", "正在审批", "待审批", "正在对接",
+      "施工招标", "进行招标", "招标中", "挂网招标", "正在招商", "正在征迁", "正在征地",
     ],
   },
 ];
+/** Words just before a "behind" cue that deny it (无进度滞后情况, 未出现推进缓慢). */
+export const BEHIND_NEGATORS = ["无", "没有", "未", "不存在", "未出现", "避免", "防止", "不"];
 /** Words just before a cue that make it a wish, not a fact (可完成全年任务, 将全面完成). */
 export const CUE_NEGATORS = ["可", "将", "预计", "力争", "争取", "确保", "计划", "能", "有望", "未", "尚未"];

@@ -1,0 +1,44 @@
+// Wordings of other bulletins, row by row through the whole pipeline (序时 75%: 1-9月).
+import { analyzeGrid } from "../../src/core/analyze";
+import type { RowStatus } from "../../src/core/types";
+
+function row(target: string, progress: string) {
+  const d = analyzeGrid({
+    sheet: "s",
+    top: 1,
+    left: 1,
+    merges: [],
+    values: [["2022年1-9月重点项目推进情况"], ["序号", "责任单位", "项目名称", "年度目标任务", "进展情况"], [1, "某局", "某项目", target, progress]],
+  });
+  return d.rows[0]!;
+}
+
+test.each<[string, string, RowStatus, number | null]>([
+  // stated physical progress / share of the works
+  ["建设县人民医院门诊楼1栋", "主体结构已封顶，工程形象进度达80%", "on_track", 80],
+  ["实施污水管网改造工程", "已完成总工程量的60%，正在加快推进", "lagging", 60],
+  ["建设综合文化中心", "项目进度达90%", "on_track", 90],
+  ["完成投资2.5亿元", "已完成投资2亿元，占年度计划的80%", "on_track", 80],
+  // the text's own admission wins over figures
+  ["新建公厕30座", "已建成24座，但受雨季影响进度滞后", "lagging", 80],
+  ["改造提升农贸市场5个", "2个已开工，推进缓慢", "lagging", null],
+  // negatives: the same words in other senses
+  ["新建公厕30座", "已建成24座，无进度滞后情况", "on_track", 80],
+  ["新建公厕30座", "已建成24座，未出现推进缓慢问题", "on_track", 80],
+])("%s | %s → %s", (target, progress, status, completion) => {
+  const r = row(target, progress);
+  expect(r.status).toBe(status);
+  if (completion !== null) expect(r.completion).toBeCloseTo(completion, 1);
+});
+
+test("a start-only figure is an upper bound: never completed", () => {
+  const r = row("新建改扩建幼儿园6所", "6所幼儿园已全部开工");
+  expect(r.status).toBe("on_track");
+  expect(r.indicators.some((i) => i.stage === "started")).toBe(true);
+});
+
+test("a figure that counts plans is not an achievement", () => {
+  const r = row("完成20个美丽乡村中心村建设", "20个中心村建设规划已编制完成，正在进行施工招标");
+  expect(r.status).toBe("lagging");
+  expect(r.indicators.every((i) => i.rule !== "pair-exact")).toBe(true);
+});
