@@ -70,7 +70,7 @@ export function renderDocument(doc: AnalysisDocument): string {
     clip(
       r.indicators
         .filter((i) => i.completion !== null)
-        .map((i) => `${i.evidence}→${i.completion}%`)
+        .map((i) => (i.reported ? i.evidence : `${i.evidence} = ${i.completion!.toFixed(1)}%`))
         .join("；") || r.notes[0] || "",
       60,
     ),
