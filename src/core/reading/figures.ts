@@ -47,11 +47,13 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const UNIT_ALT = UNIT_WORDS.map(esc).join("|");
 const MULT_ALT = Object.keys(MULTIPLIER).sort((a, b) => b.length - a.length).map(esc).join("|");
 
-// A number-aware boundary: nothing matches 0.993 inside 280.993, nor 三 inside 第三.
+// A number-aware boundary: nothing matches 0.993 inside 280.993, nor 三 inside 第三, nor an
+// ordinal (第3批, 第1、2批) or the upper end of a range (3-5人).
+const ORDINAL = String.raw`(?<!第[\d${CN_DIGITS}十百、,]{0,8})`;
 const QUANTITY = new RegExp(
-  String.raw`(?<![\d.,])(${ARABIC})(?![\d])\s?(?:([多余])\s?)?(?:(${MULT_ALT})\s?)?(${UNIT_ALT})` +
+  String.raw`(?<![\d.,])(?<!\d\s?[-~])${ORDINAL}(?<num>${ARABIC})(?![\d])\s?(?:(?<more>[多余])\s?)?(?:(?<mult>${MULT_ALT})\s?)?(?:(?<more2>[多余])\s?)?(?<unit>${UNIT_ALT})` +
     "|" +
-    String.raw`(?<![第${CN_DIGITS}十百千万亿])(${CHINESE})(?:(${MULT_ALT}))?(${UNIT_ALT})`,
+    String.raw`(?<![第${CN_DIGITS}十百千万亿])${ORDINAL}(?<cn>${CHINESE})(?:(?<cmult>${MULT_ALT}))?(?<cunit>${UNIT_ALT})`,
   "g",
 );
 const PERCENT = new RegExp(String.raw`(?<![\d.,])(${ARABIC})\s?%|百分之(${ARABIC}|${CHINESE})`, "g");
@@ -104,10 +106,11 @@ export function scan(original: string): ScannedText {
 
   for (const m of norm.matchAll(QUANTITY)) {
     if (figures.length >= MAX_FIGURES) break;
-    const arabic = m[1];
-    const numText = arabic ?? m[5] ?? "";
-    const mult = arabic ? m[3] : m[6];
-    const unit = arabic ? m[4]! : m[7]!;
+    const g = m.groups ?? {};
+    const arabic = g.num;
+    const numText = arabic ?? g.cn ?? "";
+    const mult = arabic ? g.mult : g.cmult;
+    const unit = (arabic ? g.unit : g.cunit) ?? "";
     if (NOT_UNITS.includes(unit)) continue;
     const info = UNITS[unit];
     if (!info) continue;

@@ -6,7 +6,7 @@ import { clauseIndexAt } from "./structure";
 import { compatibility, type Compatibility } from "./units";
 import { bigrams, dice } from "./similarity";
 import { findCues } from "./cues";
-import { ABOUT } from "./lexicon";
+import { ABOUT, GROWTH_WORDS } from "./lexicon";
 import { round2 } from "./numbers";
 import { targetKind, type TargetKind } from "./rules/targetKind";
 import { reportedRate, type Reported } from "./rules/reportedRate";
@@ -267,7 +267,9 @@ export function readRow(
   for (const t of targets) {
     if (t.kind === "quantity") continue;
     for (const a of rateActuals) {
-      const sim = rateSim(t.fig, a.fig);
+      // A growth target is read from a growth figure (增长7% ↔ 同比增长6.2%), whatever its subject.
+      const growthPair = t.kind === "growth" && GROWTH_WORDS.some((w) => a.fig.before.endsWith(w));
+      const sim = rateSim(t.fig, a.fig) + (growthPair ? 0.3 : 0);
       if (sim >= RATE_MIN_SIM) rateCands.push({ t, a, sim });
     }
   }
