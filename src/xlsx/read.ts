@@ -1,0 +1,195 @@
+// Workbook → Grid through ExcelJS: values as the user sees them (rich text joined, formulas by
+// their cached result, dates as text), merged areas listed, merged-away cells empty.
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { JinduError } from "../core/errors";
+import type { CellValue, Grid, MergedArea } from "../core/types";
+import { JINDU_MARKER } from "../core/plan";
+import { installFastMerges } from "./mergeIndex";
+
+installFastMerges();
+
+export type WorkbookKind = "zip" | "encrypted" | "cfb" | "other";
+
+const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** What the bytes are: an OOXML zip, an encrypted OOXML (a CFB with EncryptedPackage), a legacy CFB (.xls), or neither. */
+export function sniffWorkbook(bytes: Uint8Array): WorkbookKind {
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return "zip";
+  if (bytes.length >= 8 && CFB_SIGNATURE.every((b, i) => bytes[i] === b)) {
+    // Directory entry names are UTF-16LE; an encrypted .xlsx has an "EncryptedPackage" stream.
+    const needle = Buffer.from("EncryptedPackage", "utf16le");
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle) ? "encrypted" : "cfb";
+  }
+  return "other";
+}
+
+/** Parses workbook bytes, turning every failure into a typed error. `name` is shown in messages. */
+export async function loadWorkbook(bytes: Buffer, name: string): Promise<ExcelJS.Workbook> {
+  const kind = sniffWorkbook(bytes);
+  if (kind === "encrypted") throw new JinduError("encrypted_workbook", name);
+  // A legacy .xls (also CFB) is not read: ask for .xlsx.
+  if (kind === "cfb") throw new JinduError("not_a_workbook", `${name} (.xls → .xlsx)`);
+  if (kind === "other") throw new JinduError("not_a_workbook", name);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch {
+    throw new JinduError("corrupt_workbook", name);
+  }
+  // A zip that is not a spreadsheet (a .docx, an archive) loads as a workbook without sheets.
+  if (wb.worksheets.length === 0) {
+    throw new JinduError(bytes.includes("xl/workbook.xml") ? "empty_workbook" : "not_a_workbook", name);
+  }
+  return wb;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** ExcelJS reads date-formatted cells as UTC dates. */
+export function formatDate(d: Date): string {
+  if (Number.isNaN(d.getTime())) return "";
+  const day = `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+  const h = d.getUTCHours();
+  const m = d.getUTCMinutes();
+  const s = d.getUTCSeconds();
+  if (h === 0 && m === 0 && s === 0) return day;
+  return `${day} ${pad2(h)}:${pad2(m)}${s === 0 ? "" : `:${pad2(s)}`}`;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null;
+}
+
+function textOf(v: unknown): string {
+  if (typeof v === "string") return v;
+  if (isRecord(v) && Array.isArray(v.richText)) {
+    return v.richText.map((run: unknown) => (isRecord(run) && typeof run.text === "string" ? run.text : "")).join("");
+  }
+  return "";
+}
+
+/** One ExcelJS cell value → the grid's cell value. */
+export function toCellValue(v: ExcelJS.CellValue | unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string") return v.trim() === "" ? null : v;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "boolean") return v;
+  if (v instanceof Date) return formatDate(v) || null;
+  if (!isRecord(v)) return null;
+  if (typeof v.error === "string") return { error: v.error };
+  if (Array.isArray(v.richText)) return toCellValue(textOf(v));
+  // Formula (plain, shared or array): the value Excel saved with it.
+  if ("formula" in v || "sharedFormula" in v) return toCellValue(v.result);
+  if ("hyperlink" in v) return toCellValue(textOf(v.text));
+  return null;
+}
+
+function sheetHasMarker(ws: ExcelJS.Worksheet): boolean {
+  const row = ws.getRow(1);
+  let found = false;
+  row.eachCell({ includeEmpty: false }, (cell) => {
+    if (typeof cell.value === "string" && cell.value.startsWith(JINDU_MARKER)) found = true;
+  });
+  return found;
+}
+
+/** Whether Jindu wrote this sheet (its marker sits in a hidden cell of row 1). */
+export function isJinduSheet(ws: ExcelJS.Worksheet): boolean {
+  return sheetHasMarker(ws);
+}
+
+/** Reads a worksheet's used range and merged areas. */
+export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
+  const cells: { r: number; c: number; v: CellValue }[] = [];
+  const merges = new Map<string, MergedArea>();
+  let top = Number.POSITIVE_INFINITY;
+  let left = Number.POSITIVE_INFINITY;
+  let bottom = 0;
+  let right = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.isMerged) {
+        const master = cell.master;
+        const key = master.address;
+        const mr = Number(master.row);
+        const mc = Number(master.col);
+        const area = merges.get(key) ?? { top: mr, left: mc, bottom: mr, right: mc };
+        area.top = Math.min(area.top, r);
+        area.left = Math.min(area.left, c);
+        area.bottom = Math.max(area.bottom, r);
+        area.right = Math.max(area.right, c);
+        merges.set(key, area);
+        // The merged-away cells read as empty, as Excel shows them; the master keeps the value.
+        if (master !== cell) return;
+      }
+      const v = toCellValue(cell.value);
+      if (v === null) return;
+      cells.push({ r, c, v });
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    });
+  });
+  const mergedAreas = [...merges.values()].filter((m) => m.bottom > m.top || m.right > m.left);
+  if (cells.length === 0) return { sheet: ws.name, top: 1, left: 1, values: [], merges: mergedAreas };
+  const values: CellValue[][] = Array.from({ length: bottom - top + 1 }, () =>
+    new Array<CellValue>(right - left + 1).fill(null),
+  );
+  for (const { r, c, v } of cells) {
+    const line = values[r - top];
+    if (line) line[c - left] = v;
+  }
+  return { sheet: ws.name, top, left, values, merges: mergedAreas };
+}
+
+/** The sheet asked for, or the first visible sheet with content that Jindu did not write. */
+export function pickWorksheet(wb: ExcelJS.Workbook, sheet?: string): ExcelJS.Worksheet {
+  const sheets = wb.worksheets;
+  if (sheet !== undefined) {
+    const exact = sheets.find((ws) => ws.name === sheet) ?? sheets.find((ws) => ws.name.trim() === sheet.trim());
+    if (!exact) throw new JinduError("sheet_not_found", `${sheet} [${sheets.map((ws) => ws.name).join(", ")}]`);
+    return exact;
+  }
+  const candidates = sheets.filter((ws) => ws.state === "visible" && !isJinduSheet(ws));
+  const withContent = candidates.find((ws) => ws.actualRowCount > 0);
+  const first = withContent ?? candidates[0] ?? sheets[0];
+  if (!first) throw new JinduError("empty_workbook");
+  return first;
+}
+
+async function readBytes(file: string): Promise<Buffer> {
+  try {
+    return await fs.readFile(file);
+  } catch (e) {
+    const code = isRecord(e) ? e.code : undefined;
+    if (code === "ENOENT" || code === "ENOTDIR") throw new JinduError("file_not_found", file);
+    if (code === "EISDIR") throw new JinduError("not_a_workbook", file);
+    throw e;
+  }
+}
+
+export interface LoadedWorkbook {
+  workbook: ExcelJS.Workbook;
+  worksheet: ExcelJS.Worksheet;
+  grid: Grid;
+}
+
+/** Reads a workbook (a path or its bytes) and the grid of one sheet. */
+export async function readWorkbook(source: string | Buffer, sheet?: string): Promise<LoadedWorkbook> {
+  const name = typeof source === "string" ? path.basename(source) : "workbook";
+  const bytes = typeof source === "string" ? await readBytes(source) : source;
+  const workbook = await loadWorkbook(bytes, name);
+  const worksheet = pickWorksheet(workbook, sheet);
+  return { workbook, worksheet, grid: worksheetGrid(worksheet) };
+}
+
+export async function readWorkbookGrid(source: string | Buffer, sheet?: string): Promise<Grid> {
+  return (await readWorkbook(source, sheet)).grid;
+}
+
+export { readBytes };

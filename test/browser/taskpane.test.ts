@@ -1,0 +1,168 @@
+// Builds the production bundle, serves dist/ on 127.0.0.1 and drives the task pane in
+// Debian's Chromium against a fake Excel holding the seed bulletin. Office.js's CDN URL is
+// answered with the fake, so the page needs no internet.
+import { execFileSync } from "child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { createServer, type Server } from "http";
+import type { AddressInfo } from "net";
+import { tmpdir } from "os";
+import { extname, join, normalize, resolve } from "path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import webpack from "webpack";
+import { analyzeGrid } from "../../src/core/analyze";
+import { STATUS_COLORS } from "../../src/core/plan";
+import { readTextGrid } from "../../src/text/readText";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ROOT = resolve(__dirname, "../..");
+const DIST = join(ROOT, "dist");
+const OUT = join(ROOT, "test-output", "browser");
+const FAKE_DIR = join(ROOT, "test-output", "fake-office");
+const OFFICE_CDN = /^https:\/\/appsforoffice\.microsoft\.com\//;
+
+const grid = readTextGrid(readFileSync(join(ROOT, "test/fixtures/bulletin-2020-h1.txt"), "utf8"), "bulletin-2020-h1.txt");
+const reference = analyzeGrid(grid, {});
+const laggingRows = reference.rows.filter((r) => r.status === "lagging").map((r) => r.row);
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`Browser test skipped: ${CHROMIUM} is absent (apt-get install chromium).`);
+const describeBrowser = hasChromium ? describe : describe.skip;
+
+function buildFakeOffice(): Promise<string> {
+  return new Promise((done, fail) => {
+    webpack(
+      {
+        mode: "development",
+        devtool: false,
+        entry: join(ROOT, "test/support/fake-office-entry.ts"),
+        output: { path: FAKE_DIR, filename: "fake-office.js" },
+        resolve: { extensions: [".ts", ".js"] },
+        module: {
+          rules: [
+            {
+              test: /\.ts$/,
+              exclude: /node_modules/,
+              use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false, module: "es2020" } } },
+            },
+          ],
+        },
+      },
+      (err, stats) => {
+        if (err || !stats || stats.hasErrors()) fail(err ?? new Error(stats?.toString("errors-only")));
+        else done(readFileSync(join(FAKE_DIR, "fake-office.js"), "utf8"));
+      },
+    );
+  });
+}
+
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xml": "application/xml", ".map": "application/json" };
+
+function serve(dir: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0]!)).replace(/^(\.\.[/\\])+/, "");
+    const file = join(dir, path === "/" ? "taskpane.html" : path);
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
+    res.end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
+}
+
+describeBrowser("task pane in Chromium against a fake Excel with the seed bulletin", () => {
+  let server: Server;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], { cwd: ROOT, stdio: "pipe", timeout: 300_000 });
+    expect(existsSync(join(DIST, "taskpane.html"))).toBe(true);
+    const fakeOffice = await buildFakeOffice();
+    server = await serve(DIST);
+    const { port } = server.address() as AddressInfo;
+    profile = mkdtempSync(join(tmpdir(), "jindu-chromium-"));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      viewport: { width: 380, height: 1100 },
+      locale: "zh-CN",
+    });
+    // Office.js is answered by the fake; anything else off this machine is refused.
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (OFFICE_CDN.test(url)) return route.fulfill({ status: 200, contentType: "text/javascript", body: fakeOffice });
+      if (url.startsWith(`http://127.0.0.1:${port}/`)) return route.continue();
+      return route.abort();
+    });
+    await context.addInitScript((config) => {
+      (window as unknown as Record<string, unknown>).__JINDU_FAKE_CONFIG__ = config;
+    }, { grid, displayLanguage: "zh-CN" });
+    page = await context.newPage();
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    await page.goto(`http://127.0.0.1:${port}/taskpane.html`);
+    await page.getByRole("button", { name: "分析" }).waitFor();
+  }, 400_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  test("分析 shows the seed's counts and its lagging projects", async () => {
+    await page.getByRole("button", { name: "分析" }).click();
+    const badge = page.getByTestId("count-lagging");
+    await badge.waitFor();
+    expect(Number(await badge.getAttribute("data-count"))).toBe(reference.counts.lagging);
+    for (const status of ["completed", "on_track", "unquantified"] as const) {
+      expect(Number(await page.getByTestId(`count-${status}`).getAttribute("data-count"))).toBe(reference.counts[status]);
+    }
+    const listed = await page.getByTestId("lagging-list").locator("[data-row]").evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-row"))));
+    expect([...listed].sort((a, b) => a - b)).toEqual(laggingRows);
+    await expect(page.getByTestId("period").textContent()).resolves.toContain(reference.period?.label ?? "");
+    expect(pageErrors).toEqual([]);
+  });
+
+  test("标出滞后 fills exactly those rows and changes no value", async () => {
+    const before = await page.evaluate((s) => (window as unknown as { __jinduFake: { snapshot: (s: string) => string } }).__jinduFake.snapshot(s), grid.sheet);
+    await page.getByRole("button", { name: "标出滞后" }).click();
+    await page.locator('[data-testid="message"][data-intent="success"]').waitFor();
+    const marks = await page.evaluate(
+      (s) => (window as unknown as { __jinduFake: { marks: (s: string) => { row: number; color: string }[] } }).__jinduFake.marks(s),
+      grid.sheet,
+    );
+    expect(marks.map((m) => m.row).sort((a, b) => a - b)).toEqual(laggingRows);
+    expect(new Set(marks.map((m) => m.color))).toEqual(new Set([STATUS_COLORS.lagging.fill]));
+    const after = await page.evaluate((s) => (window as unknown as { __jinduFake: { snapshot: (s: string) => string } }).__jinduFake.snapshot(s), grid.sheet);
+    expect(after).toBe(before);
+  });
+
+  test("a lagging row opens to its evidence and is selected in the sheet; screenshot saved", async () => {
+    const first = page.getByTestId("lagging-list").locator("[data-row]").first();
+    const row = Number(await first.getAttribute("data-row"));
+    await first.getByRole("button").first().click();
+    await first.locator("mark").first().waitFor();
+    const selection = await page.evaluate(() => (window as unknown as { __jinduFake: { selection: () => unknown } }).__jinduFake.selection());
+    expect(selection).toMatchObject({ sheet: grid.sheet, address: `${row},${reference.header.firstColumn}:${row},${reference.header.lastColumn}` });
+    mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: join(OUT, "taskpane.png"), fullPage: true });
+    expect(existsSync(join(OUT, "taskpane.png"))).toBe(true);
+  });
+
+  test("清除标记 removes the marks; 生成汇总表 adds the summary sheet", async () => {
+    await page.getByRole("button", { name: "清除标记" }).click();
+    await page.getByText(/已清除/).waitFor();
+    const marks = await page.evaluate((s) => (window as unknown as { __jinduFake: { marks: (s: string) => unknown[] } }).__jinduFake.marks(s), grid.sheet);
+    expect(marks).toEqual([]);
+    await page.getByRole("button", { name: "生成汇总表" }).click();
+    await page.getByText(/已生成工作表/).waitFor();
+    const names = await page.evaluate(() => (window as unknown as { __jinduFake: { sheetNames: () => string[] } }).__jinduFake.sheetNames());
+    expect(names).toEqual([grid.sheet, "进度汇总"]);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,287 @@
+import { analyse, clearMarks, DEFAULT_SETTINGS, highlight, selectRow, summarise, type AddinDeps, type AddinSettings } from "../../src/app/addin";
+import { JinduError } from "../../src/core/errors";
+import { createExcelPort, isMarkFormula, markFormula, SHEET_MARKER, type ExcelEnv } from "../../src/excel/workbook";
+import { FakeWorkbook, PAYLOAD_LIMIT, type FakeSheet } from "../support/fake-excel";
+import { bulletinGrid, FIXTURE_COLORS, fixtureAnalyze, fixtureEngine } from "../support/addin-fixtures";
+
+const NOW = new Date("2020-07-10T08:00:00Z");
+
+function setup(rows: number, options: { excelApi?: number; env?: Partial<ExcelEnv> } = {}) {
+  const wb = FakeWorkbook.fromGrid(bulletinGrid(rows), { excelApi: options.excelApi });
+  const port = createExcelPort({ run: wb.run, isSetSupported: (n, v) => wb.isSetSupported(n, v), ...options.env });
+  const deps: AddinDeps = { port, engine: fixtureEngine, now: () => NOW };
+  return { wb, deps, sheet: wb.activeSheet() };
+}
+
+/** Row → colour shown by Jindu's marks, for the table's first column. */
+function markedRows(sheet: FakeSheet): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const cf of sheet.conditionalFormats) {
+    if (!isMarkFormula(cf.formula)) continue;
+    for (let r = cf.box.top; r <= cf.box.bottom; r++) out.set(r, cf.fill ?? "");
+  }
+  return out;
+}
+
+const WITH_ALL: AddinSettings = { ...DEFAULT_SETTINGS, highlight: { completed: true, unquantified: true, onTrack: false } };
+
+describe("reading the active sheet", () => {
+  test("values and merged areas in one Excel.run and two syncs", async () => {
+    const { wb, deps } = setup(9);
+    const doc = await analyse(deps, DEFAULT_SETTINGS);
+    expect(wb.runs).toEqual([2]);
+    expect(doc.rows).toHaveLength(9);
+    expect(doc.rows[0]).toMatchObject({ row: 4, unit: "单位1", project: "项目1" });
+  });
+
+  test("merged areas come from getMergedAreasOrNullObject on ExcelApi 1.13", async () => {
+    const wb = FakeWorkbook.fromGrid(bulletinGrid(9));
+    const port = createExcelPort({ run: wb.run, isSetSupported: (n, v) => wb.isSetSupported(n, v) });
+    let seen: unknown = null;
+    await analyse({ port, engine: { ...fixtureEngine, analyze: (g) => ((seen = g), fixtureAnalyze(g)) } }, DEFAULT_SETTINGS);
+    expect(seen).toMatchObject({ sheet: "Sheet1", top: 1, left: 1, merges: [{ top: 4, left: 2, bottom: 6, right: 2 }, { top: 7, left: 2, bottom: 9, right: 2 }, { top: 10, left: 2, bottom: 12, right: 2 }] });
+  });
+
+  test("before ExcelApi 1.13 no merges are read (the core fills blanks down)", async () => {
+    const wb = FakeWorkbook.fromGrid(bulletinGrid(9), { excelApi: 7 });
+    const port = createExcelPort({ run: wb.run, isSetSupported: (n, v) => wb.isSetSupported(n, v) });
+    let merges: unknown = null;
+    await analyse({ port, engine: { ...fixtureEngine, analyze: (g) => ((merges = g.merges), fixtureAnalyze(g)) } }, DEFAULT_SETTINGS);
+    expect(merges).toEqual([]);
+    expect(wb.runs).toEqual([2]);
+  });
+
+  test("an empty sheet is a typed error", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("Empty");
+    const port = createExcelPort({ run: wb.run, isSetSupported: (n, v) => wb.isSetSupported(n, v) });
+    await expect(analyse({ port, engine: fixtureEngine }, DEFAULT_SETTINGS)).rejects.toMatchObject({ code: "empty_sheet" });
+  });
+
+  test("ExcelApi below 1.7 is refused with api_unsupported before any call", async () => {
+    const { wb, deps } = setup(3, { excelApi: 6 });
+    const err = await analyse(deps, DEFAULT_SETTINGS).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(JinduError);
+    expect(err).toMatchObject({ code: "api_unsupported" });
+    expect((err as JinduError).zh).toContain("不支持");
+    expect(wb.runs).toEqual([]);
+  });
+
+  test("a sheet past the cell limit is sheet_too_large, without loading its values", async () => {
+    const { wb, deps, sheet } = setup(3);
+    sheet.set(250_000, 5, "x");
+    await expect(analyse(deps, DEFAULT_SETTINGS)).rejects.toMatchObject({ code: "sheet_too_large" });
+    expect(wb.payloads.every((p) => p.response < 10_000)).toBe(true);
+  });
+
+  test("engine errors (no header) pass through as they are", async () => {
+    const { deps } = setup(3);
+    const engine = { ...fixtureEngine, analyze: () => { throw new JinduError("no_header"); } };
+    await expect(analyse({ ...deps, engine }, DEFAULT_SETTINGS)).rejects.toMatchObject({ code: "no_header", en: expect.stringContaining("header") });
+  });
+});
+
+describe.each([10, 10_000])("batching with %i rows", (rows) => {
+  test("标出滞后: one Excel.run, three syncs, every payload under 5 MB", async () => {
+    const { wb, deps } = setup(rows);
+    const result = await highlight(deps, WITH_ALL, "zh");
+    expect(wb.runs).toEqual([3]);
+    expect(result.marked).toBe(result.doc.rows.filter((r) => r.status !== "on_track").length);
+    for (const p of wb.payloads) {
+      expect(p.request).toBeLessThan(PAYLOAD_LIMIT);
+      expect(p.response).toBeLessThan(PAYLOAD_LIMIT);
+    }
+  });
+
+  test("清除标记: one Excel.run, three syncs (probe, rule formulas, delete)", async () => {
+    const { wb, deps } = setup(rows);
+    await highlight(deps, DEFAULT_SETTINGS, "zh");
+    await clearMarks(deps);
+    expect(wb.runs).toEqual([3, 3]);
+  });
+
+  test("生成汇总表: one Excel.run, three syncs", async () => {
+    const { wb, deps } = setup(rows);
+    await summarise(deps, DEFAULT_SETTINGS, "zh");
+    expect(wb.runs).toEqual([3]);
+    for (const p of wb.payloads) expect(p.request).toBeLessThan(PAYLOAD_LIMIT);
+  });
+});
+
+describe("标出滞后 / 清除标记", () => {
+  test("marks lagging rows across the table's columns with the plan's colours, values untouched", async () => {
+    const { deps, sheet } = setup(12);
+    const before = sheet.snapshot();
+    const { doc } = await highlight(deps, DEFAULT_SETTINGS, "zh");
+    const marked = markedRows(sheet);
+    const lagging = doc.rows.filter((r) => r.status === "lagging").map((r) => r.row);
+    expect([...marked.keys()].sort((a, b) => a - b)).toEqual(lagging);
+    for (const c of marked.values()) expect(c).toBe(FIXTURE_COLORS.lagging);
+    for (const cf of sheet.conditionalFormats) expect(cf.box).toMatchObject({ left: 1, right: 5 });
+    expect(sheet.snapshot()).toBe(before);
+  });
+
+  test("by setting, completed and unquantified rows get their own colours", async () => {
+    const { deps, sheet } = setup(12);
+    const { doc } = await highlight(deps, WITH_ALL, "zh");
+    const marked = markedRows(sheet);
+    for (const r of doc.rows) {
+      if (r.status === "on_track") expect(marked.has(r.row)).toBe(false);
+      else expect(marked.get(r.row)).toBe(FIXTURE_COLORS[r.status]);
+    }
+  });
+
+  test("consecutive rows of one status share one conditional format", async () => {
+    const { deps, sheet } = setup(12);
+    const { doc } = await highlight(deps, WITH_ALL, "zh");
+    expect(sheet.conditionalFormats.length).toBeLessThan(doc.rows.filter((r) => r.status !== "on_track").length);
+  });
+
+  test("highlight, highlight again, clear: every original fill and the user's own rule stay as they were", async () => {
+    const { wb, deps, sheet } = setup(12);
+    sheet.fills.set("4,1", "#00B0F0");
+    sheet.fills.set("9,3", "#FFFF00");
+    sheet.conditionalFormats.push({ id: 999, box: { top: 4, left: 5, bottom: 15, right: 5 }, type: "Custom", formula: '=LEN(E4)>100', fill: "#FF0000" });
+    const before = sheet.snapshot();
+    await highlight(deps, WITH_ALL, "zh");
+    const first = markedRows(sheet).size;
+    const again = await highlight(deps, WITH_ALL, "zh");
+    expect(again.replaced).toBeGreaterThan(0);
+    expect(markedRows(sheet).size).toBe(first);
+    expect(sheet.snapshot()).toBe(before);
+    const ours = sheet.conditionalFormats.filter((c) => isMarkFormula(c.formula)).length;
+    expect(ours).toBeGreaterThan(0);
+    const { removed } = await clearMarks(deps);
+    expect(removed).toBe(ours);
+    expect(sheet.conditionalFormats.map((c) => c.id)).toEqual([999]);
+    expect(sheet.snapshot()).toBe(before);
+    expect(wb.runs).toEqual([3, 3, 3]);
+  });
+
+  test("clearing works from the workbook alone, as after saving and reopening", async () => {
+    // Marks written by an earlier session: nothing in memory knows of them.
+    const { deps, sheet } = setup(6);
+    sheet.conditionalFormats.push({ id: 1, box: { top: 4, left: 1, bottom: 5, right: 5 }, type: "Custom", formula: markFormula("lagging"), fill: "#F8CBAD" });
+    sheet.conditionalFormats.push({ id: 2, box: { top: 4, left: 1, bottom: 9, right: 5 }, type: "ColorScale", formula: "", fill: null });
+    const { removed } = await clearMarks(deps);
+    expect(removed).toBe(1);
+    expect(sheet.conditionalFormats.map((c) => c.id)).toEqual([2]);
+  });
+
+  test("a protected sheet gives protected_sheet and changes nothing", async () => {
+    const { deps, sheet } = setup(6);
+    sheet.protected = true;
+    await expect(highlight(deps, DEFAULT_SETTINGS, "zh")).rejects.toMatchObject({ code: "protected_sheet", zh: expect.stringContaining("保护") });
+    expect(sheet.conditionalFormats).toEqual([]);
+  });
+
+  test("clicking a row selects it across the table's columns", async () => {
+    const { wb, deps } = setup(6);
+    const doc = await analyse(deps, DEFAULT_SETTINGS);
+    await selectRow(deps, doc, 7);
+    expect(wb.selection).toEqual({ sheet: "Sheet1", address: "7,1:7,5" });
+    expect(wb.runs).toEqual([2, 1]);
+  });
+});
+
+describe("生成汇总表", () => {
+  test("writes the summary sheet: titles, per-unit table with totals, chart, lagging list, frozen header, landscape", async () => {
+    const { wb, deps } = setup(12);
+    const { sheetName, doc } = await summarise(deps, DEFAULT_SETTINGS, "zh");
+    expect(sheetName).toBe("进度汇总");
+    const s = wb.sheet("进度汇总")!;
+    expect(wb.active).toBe("进度汇总");
+    expect(s.names.get(SHEET_MARKER)?.comment).toBe("jindu-summary-v1");
+    expect(s.get(1, 1)).toBe("2020年1-6月份民生工程项目进展情况");
+    expect(String(s.get(2, 1))).toContain("序时进度 50%");
+    expect(s.get(4, 1)).toBe("实施单位");
+    expect(s.get(5, 1)).toBe("单位1");
+    expect(s.get(9, 1)).toBe("合计"); // 4 units, then totals
+    expect(s.get(9, 5)).toBe(doc.counts.lagging);
+    expect(s.bold.has("9,1")).toBe(true);
+    expect(s.tables.map((t) => t.name)).toEqual(["JinduUnits", "JinduLagging"]);
+    expect(s.tables[0]!.box).toEqual({ top: 4, left: 1, bottom: 8, right: 9 });
+    expect(s.get(11, 1)).toBe("滞后项目清单");
+    expect(s.get(12, 6)).toBe("与序时差（个百分点）");
+    const gaps = [13, 14, 15, 16].map((r) => s.get(r, 6)).filter((v) => v !== "");
+    expect(gaps).toEqual([...gaps].sort((a, b) => Number(a) - Number(b)));
+    expect(s.numberFormats.get("13,5")).toBe('0.0"%"');
+    expect(s.wrapped.has("13,4")).toBe(true);
+    expect(s.frozenRows).toBe(4);
+    expect(s.charts).toHaveLength(1);
+    expect(s.charts[0]).toMatchObject({ type: "BarStacked", title: "各单位项目进展", source: { top: 4, left: 3, bottom: 8, right: 6 } });
+    expect(s.charts[0]!.categories).toHaveLength(4);
+    expect(s.pageLayout).toMatchObject({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(s.columnWidths.get(9)).toBeGreaterThan(s.columnWidths.get(2)!);
+  });
+
+  test("a sheet named 进度汇总 that Jindu did not make survives; re-running replaces only Jindu's", async () => {
+    const { wb, deps } = setup(12);
+    const mine = wb.addSheet("进度汇总");
+    mine.set(1, 1, "我自己的汇总");
+    mine.fills.set("1,1", "#FFFF00");
+    const before = mine.snapshot();
+    const first = await summarise(deps, DEFAULT_SETTINGS, "zh");
+    expect(first.sheetName).toBe("进度汇总 (2)");
+    wb.active = "Sheet1";
+    const second = await summarise(deps, DEFAULT_SETTINGS, "zh");
+    expect(second.sheetName).toBe("进度汇总 (2)");
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "进度汇总", "进度汇总 (2)"]);
+    expect(wb.sheet("进度汇总")!.snapshot()).toBe(before);
+    expect(wb.sheet("进度汇总 (2)")!.tables.map((t) => t.name)).toEqual(["JinduUnits", "JinduLagging"]);
+  });
+
+  test("English summary sheet name", async () => {
+    const { deps } = setup(6);
+    expect((await summarise(deps, DEFAULT_SETTINGS, "en")).sheetName).toBe("Progress summary");
+  });
+
+  test("before ExcelApi 1.9 the page layout is left alone (degraded, not failed)", async () => {
+    const { wb, deps } = setup(6, { excelApi: 8 });
+    await summarise(deps, DEFAULT_SETTINGS, "zh");
+    expect(wb.sheet("进度汇总")!.pageLayout.orientation).toBe("Portrait");
+  });
+
+  test("a protected workbook structure is a typed error", async () => {
+    const { wb, deps } = setup(6);
+    wb.protected = true;
+    await expect(summarise(deps, DEFAULT_SETTINGS, "zh")).rejects.toMatchObject({ code: "protected_sheet" });
+    expect(wb.sheets).toHaveLength(1);
+  });
+
+  test("the source table is never changed", async () => {
+    const { deps, sheet } = setup(30);
+    const before = sheet.snapshot();
+    await summarise(deps, DEFAULT_SETTINGS, "zh");
+    await highlight(deps, WITH_ALL, "zh");
+    expect(sheet.snapshot()).toBe(before);
+  });
+});
+
+describe("payload splitting", () => {
+  test("writes past the budget are cut into batches, each under it", async () => {
+    const budget = 64 * 1024;
+    const { wb, deps } = setup(2_000, { env: { batchBudget: budget } });
+    await summarise(deps, DEFAULT_SETTINGS, "zh");
+    const runSyncs = wb.runs[0]!;
+    expect(runSyncs).toBeGreaterThan(3);
+    const writes = wb.payloads.slice(2);
+    for (const p of writes) expect(p.request).toBeLessThan(budget * 1.1);
+    const s = wb.sheet("进度汇总")!;
+    expect(s.tables.map((t) => t.name)).toEqual(["JinduUnits", "JinduLagging"]);
+  });
+
+  test("values past the per-sync cell budget are read in row blocks", async () => {
+    const { wb, deps } = setup(500, { env: { readCells: 1_000 } });
+    const doc = await analyse(deps, DEFAULT_SETTINGS);
+    expect(doc.rows).toHaveLength(500);
+    expect(wb.runs[0]).toBe(1 + Math.ceil((503 * 5) / 1_000));
+  });
+
+  test("the fake refuses a 5 MB response, as Excel on the web does", async () => {
+    const { deps, sheet } = setup(3);
+    const big = "进".repeat(30_000);
+    for (let r = 4; r < 70; r++) sheet.set(r, 5, big);
+    await expect(analyse(deps, DEFAULT_SETTINGS)).rejects.toMatchObject({ code: "sheet_too_large" });
+  });
+});

@@ -1,0 +1,20 @@
+// Browser entry of the fake: reads its configuration from `window.__JINDU_FAKE_CONFIG__`
+// (set by the test before the page loads) and exposes the workbook as `window.__jinduFake`.
+import { installFakeOffice, type FakeOfficeConfig } from "./fake-office";
+
+const w = window as unknown as Record<string, unknown>;
+const config = w.__JINDU_FAKE_CONFIG__ as FakeOfficeConfig | undefined;
+if (config) {
+  const fake = installFakeOffice(w, config);
+  w.__jinduFake = {
+    ...fake,
+    /** Rows shown with Jindu's marks on the active table sheet, with their colours. */
+    marks: (sheet: string) =>
+      (fake.workbook.sheet(sheet)?.conditionalFormats ?? []).flatMap((cf) =>
+        Array.from({ length: cf.box.bottom - cf.box.top + 1 }, (_, i) => ({ row: cf.box.top + i, color: cf.fill, formula: cf.formula })),
+      ),
+    snapshot: (sheet: string) => fake.workbook.sheet(sheet)?.snapshot() ?? null,
+    sheetNames: () => fake.workbook.sheets.map((s) => s.name),
+    selection: () => fake.workbook.selection,
+  };
+}

@@ -1,0 +1,78 @@
+// Builds the task pane and the ribbon commands into dist/, with the manifest and icons.
+//   npm run build        production; ADDIN_URL=https://host/path/ sets the manifest's URLs
+//   npm run dev-server   https://localhost:3000 with the Office dev certificate (or DEV_CERT/DEV_KEY)
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { rewriteManifest } = require("./scripts/manifest-url");
+
+const DEV_PORT = 3000;
+
+class BundleSizePlugin {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap("BundleSizePlugin", (compilation) => {
+      if (compiler.options.mode !== "production" || compilation.errors.length > 0) return;
+      require("./scripts/bundle-size").report(compiler.options.output.path);
+    });
+  }
+}
+
+async function httpsOptions() {
+  if (process.env.DEV_CERT && process.env.DEV_KEY) {
+    return { cert: fs.readFileSync(process.env.DEV_CERT), key: fs.readFileSync(process.env.DEV_KEY) };
+  }
+  // Creates (once) and returns the localhost certificate in ~/.office-addin-dev-certs.
+  const devCerts = require("office-addin-dev-certs");
+  return devCerts.getHttpsServerOptions();
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const production = argv.mode === "production";
+  const addinUrl = process.env.ADDIN_URL || "https://localhost:3000/";
+  const outDir = path.resolve(__dirname, env.outDir || "dist");
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? "source-map" : "eval-source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: { path: outDir, filename: "[name].[contenthash:8].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // Type-checking is tsc's job (npm run typecheck); ES modules let webpack shake Fluent UI.
+            options: { transpileOnly: true, compilerOptions: { noEmit: false, module: "es2020", moduleResolution: "node", sourceMap: true } },
+          },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/icons", to: "assets/icons" },
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteManifest(content.toString(), addinUrl) },
+        ],
+      }),
+      new BundleSizePlugin(),
+    ],
+    devServer: production
+      ? undefined
+      : {
+          port: DEV_PORT,
+          headers: { "Access-Control-Allow-Origin": "*" },
+          server: { type: "https", options: await httpsOptions() },
+          static: false,
+        },
+  };
+};
