@@ -1,10 +1,24 @@
 // Qualitative cues: 全部完成, 超额完成 (done) vs 尚未开展 (not started), 正在招标 (preparing).
 import type { Cue, Field } from "../types";
-import { BEHIND_NEGATORS, CUES, CUE_NEGATORS } from "./lexicon";
+import { BEHIND_NEGATORS, CUES, CUE_FUTURE, CUE_NEGATORS } from "./lexicon";
 
 const ALL = CUES.flatMap((c) => c.words.map((w) => ({ word: w, kind: c.kind }))).sort(
   (a, b) => b.word.length - a.word.length,
 );
+
+/**
+ * A done cue states a fact unless a wish or a negation stands just before it (可完成全年任务,
+ * 未全部完成), a plan word earlier in its clause (预计年底前全部完成, 力争9月底前全面完成), or a
+ * share follows it (已完成年度任务的80%: part of the task, not all of it).
+ */
+function isFact(norm: string, start: number, end: number, lead: string): boolean {
+  if (CUE_NEGATORS.some((n) => lead.endsWith(n))) return false;
+  let from = start;
+  while (from > 0 && start - from < 16 && !/[,;。:!?()]/.test(norm[from - 1]!)) from--;
+  const clauseBefore = norm.slice(from, start);
+  if (CUE_FUTURE.some((w) => clauseBefore.includes(w))) return false;
+  return !/^\s?(的)?\s?(\d|百分之)/.test(norm.slice(end, end + 6));
+}
 
 export function findCues(norm: string, field: Field): Cue[] {
   const out: Cue[] = [];
@@ -20,7 +34,7 @@ export function findCues(norm: string, field: Field): Cue[] {
       if (!free) continue;
       // A wish or a negation is not a fact: 可完成全年任务, 将全面完成, 未全部完成.
       const lead = norm.slice(Math.max(0, at - 3), at);
-      if ((kind === "done" || kind === "exceeded") && CUE_NEGATORS.some((n) => lead.endsWith(n))) continue;
+      if ((kind === "done" || kind === "exceeded") && !isFact(norm, at, at + word.length, lead)) continue;
       if (kind === "behind" && BEHIND_NEGATORS.some((n) => lead.endsWith(n))) continue;
       for (let i = at; i < at + word.length; i++) taken[i] = 1;
       out.push({ kind, text: word, start: at, end: at + word.length, field, rule: `cue-${kind}` });

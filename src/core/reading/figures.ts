@@ -75,9 +75,29 @@ function standardWord(clauseText: string): boolean {
   });
 }
 
+/** Short quoted spans (“两个确保”, “三个一批”, 『五个一』): slogans, not counts. */
+const SLOGAN = /[“"「『]([^“”"「」『』]{1,10})[”"」』]/g;
+
+/** The normalised text for number matching: a Chinese comma (，) stays a Chinese comma, so it
+ * never reads as a thousands separator (1，234人 is 1 and 234人). Same length as the input. */
+function numberText(original: string, norm: string): string {
+  if (!original.includes("，")) return norm;
+  return norm.replace(/,/g, (c, i: number) => (original[i] === "，" ? "，" : c));
+}
+
 export function scan(original: string): ScannedText {
   const norm = normalize(original);
   const st = structure(original, norm);
+  const forNumbers = numberText(original, norm);
+  const slogans: [number, number][] = [];
+  for (const m of norm.matchAll(SLOGAN)) slogans.push([m.index!, m.index! + m[0].length]);
+  // Matches come in order, so one pointer walks the slogans once.
+  let sl = 0;
+  const inSlogan = (a: number, b: number) => {
+    while (sl < slogans.length && slogans[sl]![1] <= a) sl++;
+    const q = slogans[sl];
+    return q !== undefined && a > q[0] && b < q[1];
+  };
   const figures: Fig[] = [];
   const add = (kind: Fig["kind"], value: number, base: number, unit: string, info: UnitInfo | null, start: number, end: number) => {
     const k = clauseIndexAt(st, start);
@@ -104,7 +124,7 @@ export function scan(original: string): ScannedText {
     });
   };
 
-  for (const m of norm.matchAll(QUANTITY)) {
+  for (const m of forNumbers.matchAll(QUANTITY)) {
     if (figures.length >= MAX_FIGURES) break;
     const g = m.groups ?? {};
     const arabic = g.num;
@@ -123,10 +143,13 @@ export function scan(original: string): ScannedText {
     if (!Number.isFinite(value)) continue;
     const start = m.index!;
     const end = start + m[0].length;
+    if (inSlogan(start, end)) continue;
+    // 1人1档, 1村1品: a one-for-one pattern, not a count.
+    if (value === 1 && /^[1一][\u4e00-\u9fff]/.test(norm.slice(end, end + 2))) continue;
     const factor = mult ? MULTIPLIER[mult]! : 1;
     add("quantity", value, value * factor * info.factor, (mult ?? "") + unit, info, start, end);
   }
-  for (const m of norm.matchAll(PERCENT)) {
+  for (const m of forNumbers.matchAll(PERCENT)) {
     if (figures.length >= MAX_FIGURES) break;
     const numText = m[1] ?? m[2] ?? "";
     const value = parseNumber(numText);
@@ -156,10 +179,16 @@ export function scan(original: string): ScannedText {
 
 /** Standards of support and policy parameters: not things to complete. */
 function markStandards(figs: Fig[], st: Structure): void {
+  // Once per clause: many figures in one long clause must not each search it again.
+  const standardClause = new Map<number, boolean>();
   for (const f of figs) {
-    const clause = st.clauses[f.clause]!;
-    const text = st.norm.slice(clause.start, clause.end);
-    if (standardWord(text)) f.standard = true;
+    let isStandard = standardClause.get(f.clause);
+    if (isStandard === undefined) {
+      const clause = st.clauses[f.clause]!;
+      isStandard = standardWord(st.norm.slice(clause.start, clause.end));
+      standardClause.set(f.clause, isStandard);
+    }
+    if (isStandard) f.standard = true;
     if (f.kind === "quantity" && /^\s?\//.test(f.after)) f.standard = true; // 7276元/年人
     if (f.kind === "percent" && /按\s?$/.test(f.before)) f.standard = true; // 按80%予以报销
   }

@@ -22,9 +22,9 @@ export const GROWTH_WORDS = ["增长", "增幅", "提高", "提升", "增加", "
  */
 export const REPORTED_RATE_PATTERNS: { id: string; source: string; stage: "done" | "started" }[] = [
   { id: "reported-task-share", source: String.raw`(?:完成|达到|实现)(?:了)?(?:全年|年度|全年度|年)?(?:目标)?(?:任务|计划|目标)(?:数)?(?:的)?` , stage: "done" },
-  { id: "reported-share-of-plan", source: String.raw`占(?:全年|年度|全年度|年)?(?:目标)?(?:任务|计划|目标|预算)[\u4e00-\u9fff]{0,6}?(?:的)?`, stage: "done" },
+  { id: "reported-share-of-plan", source: String.raw`(?:占|为|相当于)(?:全年|年度|全年度|年)?(?:目标)?(?:任务|计划|目标|预算)[\u4e00-\u9fff]{0,6}?(?:的)?`, stage: "done" },
   { id: "reported-rate", source: String.raw`(?:任务|投资|培训|工程|项目|建设|计划|年度|总体|资金支出|资金拨付|整体)?(?:完成率|完工率|建成率|完成比例|完成进度|执行率|完成比率)(?:为|达|达到|已达)?`, stage: "done" },
-  { id: "reported-work-share", source: String.raw`(?:已)?完成(?:了)?(?:总|全部|计划)?(?:工程量|工作量|投资|建设任务|建设内容|进度)(?:的)?`, stage: "done" },
+  { id: "reported-work-share", source: String.raw`(?:已)?完成(?:了)?(?:总|全部|计划)?(?:工程量|工作量|任务量|投资|建设任务|建设内容|进度)(?:的)?`, stage: "done" },
   { id: "reported-physical-progress", source: String.raw`(?:工程|项目|总体|整体)?形象进度(?:为|达|达到|已达)?|(?:工程|项目|施工|建设|总体|整体)进度(?:为|达|达到|已达)`, stage: "done" },
   { id: "reported-bare", source: String.raw`(?:已|累计|共)?完成(?:了)?`, stage: "done" },
   { id: "reported-start-rate", source: String.raw`(?:项目|工程)?开工率(?:为|达|达到)?`, stage: "started" },
@@ -72,7 +72,7 @@ export const CUES: { kind: "done" | "exceeded" | "not_started" | "preparing" | "
       "全部完成", "全面完成", "已全部完成", "均已完成", "提前完成", "已完成全年任务", "已完成年度任务",
       "已完成全年目标任务", "已完成年度目标任务", "完成全年目标任务", "完成年度目标任务", "已全部建成",
       "全部建成", "已全部竣工", "全部竣工", "已全部拨付", "全部拨付到位", "已拨付到位", "已全部发放",
-      "全部发放到位", "已发放到位", "已竣工", "实现全覆盖", "已全覆盖", "全面覆盖", "已全面实现",
+      "全部发放到位", "已发放到位", "已竣工", "全部完工", "已全部完工", "实现全覆盖", "已全覆盖", "全面覆盖", "已全面实现",
     ],
   },
   {
@@ -97,3 +97,5 @@ export const CUES: { kind: "done" | "exceeded" | "not_started" | "preparing" | "
 export const BEHIND_NEGATORS = ["无", "没有", "未", "不存在", "未出现", "避免", "防止", "不"];
 /** Words just before a cue that make it a wish, not a fact (可完成全年任务, 将全面完成). */
 export const CUE_NEGATORS = ["可", "将", "预计", "力争", "争取", "确保", "计划", "能", "有望", "未", "尚未"];
+/** Plan words anywhere earlier in a done cue's clause (预计年底前全部完成, 力争10月底前全面完成). */
+export const CUE_FUTURE = ["预计", "计划", "力争", "争取", "有望", "确保", "年底前", "年内", "将于", "拟"];

@@ -133,7 +133,9 @@ export function readRow(
       if (!compat) continue;
       const sim = simOf(t.fig, a);
       if (sim < MIN_SIM[compat]) continue;
-      const ratio = t.fig.base > 0 ? a.fig.base / t.fig.base : Infinity;
+      // A target of 0 (or one too small to divide by) is nothing to complete.
+      const ratio = a.fig.base / t.fig.base;
+      if (!(t.fig.base > 0) || !Number.isFinite(ratio * 100)) continue;
       if ((ratio > 5 || ratio < 0.01) && sim < 0.5) continue;
       let score = sim + UNIT_BONUS[compat];
       if (a.stage === "started" && !t.start) score -= 0.05;
@@ -281,7 +283,8 @@ export function readRow(
     usedRate.add(c.a);
     const tv = c.t.fig.value;
     const av = c.a.fig.value;
-    const completion = c.t.kind === "ceiling" ? (av <= 0 ? 100 : round2((tv / av) * 100)) : tv > 0 ? round2((av / tv) * 100) : null;
+    const raw = c.t.kind === "ceiling" ? (av <= 0 ? 100 : round2((tv / av) * 100)) : tv > 0 ? round2((av / tv) * 100) : null;
+    const completion = raw !== null && Number.isFinite(raw) ? raw : null;
     indicators.push({
       kind: c.t.kind === "quantity" ? "rate" : c.t.kind,
       subject: c.t.fig.ctx.slice(-12) || undefined,

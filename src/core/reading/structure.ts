@@ -85,8 +85,12 @@ export function structure(original: string, norm: string): Structure {
     }
   }
   push(norm.length);
+  // The next 、 at or after the clause start, found once per clause: a search from each clause
+  // start to the end of a long cell without 、 would be quadratic.
+  let nextMark = norm.indexOf("、");
   for (const r of raw) {
-    const cuts = norm.indexOf("、", r.start) >= 0 && norm.indexOf("、", r.start) < r.end ? listSplits(norm, r.start, r.end) : [];
+    if (nextMark >= 0 && nextMark < r.start) nextMark = norm.indexOf("、", r.start);
+    const cuts = nextMark >= 0 && nextMark < r.end ? listSplits(norm, r.start, r.end) : [];
     let s = r.start;
     cuts.forEach((c, k) => {
       clauses.push({ start: s, end: c, segment: r.segment, paren: r.paren, parenStart: r.parenStart, listed: k > 0 });

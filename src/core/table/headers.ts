@@ -30,6 +30,9 @@ export const HEADER_SYNONYMS: Record<ColumnRole, string[]> = {
   remarks: ["备注", "说明", "存在问题", "备注说明"],
 };
 
+/** Digits and period words a header may wrap around its name. */
+const PERIOD_WORDS = /[\d年月日份季度上下半前后至到截止底末第一二三四五六七八九十〇零~\-.]/g;
+
 const ENTRIES = (Object.entries(HEADER_SYNONYMS) as [ColumnRole, string[]][])
   .flatMap(([role, words]) => words.map((w) => ({ role, word: w.replace(/\s+/g, "") })))
   .sort((a, b) => b.word.length - a.word.length);
@@ -39,12 +42,19 @@ const ENTRIES = (Object.entries(HEADER_SYNONYMS) as [ColumnRole, string[]][])
  * with a synonym and has little else (年度目标任务(万元), 2020年进展情况).
  */
 export function roleOf(cellText: string): ColumnRole | null {
-  const s = cellText.replace(/\s+/g, "").replace(/[（(][^）)]*[）)]$/, "");
+  const squeezed = cellText.replace(/\s+/g, "");
+  // A header is short: a long cell is data (and is not worth a regex pass).
+  if (squeezed.length > 48) return null;
+  // A trailing unit or note in brackets (年度目标任务(万元)); no bracket inside, so the match is linear.
+  const s = squeezed.replace(/[（(][^（()）]*[）)]$/, "");
   if (s.length === 0 || s.length > 24) return null;
   for (const e of ENTRIES) if (s === e.word) return e.role;
   for (const e of ENTRIES) {
     if (e.word.length < 2) continue;
-    if ((s.startsWith(e.word) || s.endsWith(e.word)) && s.length - e.word.length <= 8) return e.role;
+    if (!s.startsWith(e.word) && !s.endsWith(e.word)) continue;
+    const rest = s.startsWith(e.word) ? s.slice(e.word.length) : s.slice(0, -e.word.length);
+    // A period or a date around the name (2020年1-6月完成情况, 截至2021年9月30日进展) does not count.
+    if (rest.replace(PERIOD_WORDS, "").length <= 8) return e.role;
   }
   return null;
 }

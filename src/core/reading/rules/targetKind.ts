@@ -17,7 +17,9 @@ export function targetKind(f: Fig): TargetKind | null {
   const before = f.before.replace(/\s+$/, "");
   // 完成项目建设的70%, 人均消费性支出的60%: a share of something, not a level to reach.
   if (/的$/.test(before)) return null;
-  if (GROWTH_WORDS.some((w) => before.endsWith(w) || before.endsWith(w + "达") || before.endsWith(w + "达到"))) return "growth";
+  // 增长8%, 增长达8%, 增幅不低于6%, 提高到…: a growth word, then at most a qualifier.
+  const head = f.qualBefore && before.endsWith(f.qualBefore) ? before.slice(0, -f.qualBefore.length) : before;
+  if (GROWTH_WORDS.some((w) => head.endsWith(w) || before.endsWith(w))) return "growth";
   if (ceiling) return "ceiling";
   return "rate";
 }
