@@ -4,7 +4,7 @@ import type { Cue, Field, Figure, Indicator } from "../types";
 import { scan, type Fig, type ScannedText } from "./figures";
 import { clauseIndexAt } from "./structure";
 import { compatibility, type Compatibility } from "./units";
-import { bigrams, dice } from "./similarity";
+import { bigrams, dice, diceIdf, documentFrequency } from "./similarity";
 import { findCues } from "./cues";
 import { ABOUT, GROWTH_WORDS } from "./lexicon";
 import { round2 } from "./numbers";
@@ -36,7 +36,7 @@ interface Actual {
 /** Tolerated shortfall, in percent of the target, for a rate target qualified 左右/约. */
 export const ABOUT_TOLERANCE = 5;
 
-const MIN_SIM: Record<Compatibility, number> = { exact: 0, class: 0.12, loose: 0.25 };
+const MIN_SIM: Record<Compatibility, number> = { exact: 0, class: 0.12, loose: 0.2 };
 const UNIT_BONUS: Record<Compatibility, number> = { exact: 0.3, class: 0.15, loose: 0 };
 const RATE_MIN_SIM = 0.3;
 /** Candidates whose scores differ by less than this are equally plausible readings. */
@@ -47,8 +47,8 @@ function toFigure(f: Fig, field: Field): Figure {
   return { value: f.value, unit: f.unit, text: f.text, start: f.start, end: f.end, field, ...(q ? { qualifier: q } : {}) };
 }
 
-function simOf(t: Fig, a: Actual): number {
-  return Math.max(dice(t.ctx, a.ctx), 0.8 * dice(t.ctx, a.fig.lead + a.ctx), 0.8 * dice(t.lead + t.ctx, a.ctx));
+function simOf(t: Fig, a: Actual, df: Map<string, number>): number {
+  return Math.max(diceIdf(t.ctx, a.ctx, df), 0.8 * diceIdf(t.ctx, a.fig.lead + a.ctx, df), 0.8 * diceIdf(t.lead + t.ctx, a.ctx, df));
 }
 
 /** Rates are named by a short subject (参保率96.4%): one fully contained in the target's words counts. */
@@ -125,13 +125,14 @@ export function readRow(
   // --- Quantities: score every compatible pair, then take the best pairs first.
   type Cand = { t: Target; a: Actual; score: number; compat: Compatibility };
   const cands: Cand[] = [];
+  const df = documentFrequency(targets.filter((t) => t.kind === "quantity").map((t) => t.fig.ctx));
   for (const t of targets) {
     if (t.kind !== "quantity" || !t.fig.info) continue;
     for (const a of qtyActuals) {
       if (!a.fig.info) continue;
       const compat = compatibility(t.fig.info, a.fig.info);
       if (!compat) continue;
-      const sim = simOf(t.fig, a);
+      const sim = simOf(t.fig, a, df);
       if (sim < MIN_SIM[compat]) continue;
       // A target of 0 (or one too small to divide by) is nothing to complete.
       const ratio = a.fig.base / t.fig.base;
