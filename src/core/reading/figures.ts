@@ -50,13 +50,17 @@ const MULT_ALT = Object.keys(MULTIPLIER).sort((a, b) => b.length - a.length).map
 // A number-aware boundary: nothing matches 0.993 inside 280.993, nor 三 inside 第三, nor an
 // ordinal (第3批, 第1、2批) or the upper end of a range (3-5人).
 const ORDINAL = String.raw`(?<!第[\d${CN_DIGITS}十百、,]{0,8})`;
-const QUANTITY = new RegExp(
-  String.raw`(?<![\d.,])(?<!\d\s?[-~])${ORDINAL}(?<num>${ARABIC})(?![\d])\s?(?:(?<more>[多余])\s?)?(?:(?<mult>${MULT_ALT})\s?)?(?:(?<more2>[多余])\s?)?(?<unit>${UNIT_ALT})` +
-    "|" +
-    String.raw`(?<![第${CN_DIGITS}十百千万亿])${ORDINAL}(?<cn>${CHINESE})(?:(?<cmult>${MULT_ALT}))?(?<cunit>${UNIT_ALT})`,
+// Two expressions, not one alternation: each then starts only where its first character can.
+const QUANTITY_ARABIC = new RegExp(
+  // (?=\d) first: positions without a digit fail before any look-behind is tried.
+  String.raw`(?=\d)(?<![\d.,])(?<!\d\s?[-~])${ORDINAL}(?<num>${ARABIC})(?![\d])\s?(?:(?<more>[多余])\s?)?(?:(?<mult>${MULT_ALT})\s?)?(?:(?<more2>[多余])\s?)?(?<unit>${UNIT_ALT})`,
   "g",
 );
-const PERCENT = new RegExp(String.raw`(?<![\d.,])(${ARABIC})\s?%|百分之(${ARABIC}|${CHINESE})`, "g");
+const QUANTITY_CHINESE = new RegExp(
+  String.raw`(?=[${CN_DIGITS}十百千万亿])(?<![第${CN_DIGITS}十百千万亿])${ORDINAL}(?<cn>${CHINESE})(?:(?<cmult>${MULT_ALT}))?(?<cunit>${UNIT_ALT})`,
+  "g",
+);
+const PERCENT = new RegExp(String.raw`(?=\d)(?<![\d.,])(${ARABIC})\s?%|百分之(${ARABIC}|${CHINESE})`, "g");
 
 const WINDOW_BEFORE = 40;
 const WINDOW_AFTER = 24;
@@ -124,7 +128,8 @@ export function scan(original: string): ScannedText {
     });
   };
 
-  for (const m of forNumbers.matchAll(QUANTITY)) {
+  const matches = [...forNumbers.matchAll(QUANTITY_ARABIC), ...forNumbers.matchAll(QUANTITY_CHINESE)].sort((a, b) => a.index! - b.index!);
+  for (const m of matches) {
     if (figures.length >= MAX_FIGURES) break;
     const g = m.groups ?? {};
     const arabic = g.num;

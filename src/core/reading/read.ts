@@ -4,7 +4,7 @@ import type { Cue, Field, Figure, Indicator } from "../types";
 import { scan, type Fig, type ScannedText } from "./figures";
 import { clauseIndexAt } from "./structure";
 import { compatibility, type Compatibility } from "./units";
-import { bigrams, dice, diceIdf, documentFrequency } from "./similarity";
+import { bigrams, dice, documentFrequency, IdfDice } from "./similarity";
 import { findCues } from "./cues";
 import { ABOUT, GROWTH_WORDS } from "./lexicon";
 import { round2 } from "./numbers";
@@ -47,8 +47,8 @@ function toFigure(f: Fig, field: Field): Figure {
   return { value: f.value, unit: f.unit, text: f.text, start: f.start, end: f.end, field, ...(q ? { qualifier: q } : {}) };
 }
 
-function simOf(t: Fig, a: Actual, df: Map<string, number>): number {
-  return Math.max(diceIdf(t.ctx, a.ctx, df), 0.8 * diceIdf(t.ctx, a.fig.lead + a.ctx, df), 0.8 * diceIdf(t.lead + t.ctx, a.ctx, df));
+function simOf(t: Fig, a: Actual, idf: IdfDice): number {
+  return Math.max(idf.sim(t.ctx, a.ctx), 0.8 * idf.sim(t.ctx, a.fig.lead + a.ctx), 0.8 * idf.sim(t.lead + t.ctx, a.ctx));
 }
 
 /** Rates are named by a short subject (参保率96.4%): one fully contained in the target's words counts. */
@@ -125,14 +125,14 @@ export function readRow(
   // --- Quantities: score every compatible pair, then take the best pairs first.
   type Cand = { t: Target; a: Actual; score: number; compat: Compatibility };
   const cands: Cand[] = [];
-  const df = documentFrequency(targets.filter((t) => t.kind === "quantity").map((t) => t.fig.ctx));
+  const idf = new IdfDice(documentFrequency(targets.filter((t) => t.kind === "quantity").map((t) => t.fig.ctx)));
   for (const t of targets) {
     if (t.kind !== "quantity" || !t.fig.info) continue;
     for (const a of qtyActuals) {
       if (!a.fig.info) continue;
       const compat = compatibility(t.fig.info, a.fig.info);
       if (!compat) continue;
-      const sim = simOf(t.fig, a, df);
+      const sim = simOf(t.fig, a, idf);
       if (sim < MIN_SIM[compat]) continue;
       // A target of 0 (or one too small to divide by) is nothing to complete.
       const ratio = a.fig.base / t.fig.base;

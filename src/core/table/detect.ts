@@ -175,8 +175,10 @@ export function detectTable(grid: Grid): Table {
     const row = values[r]!;
     const texts = row.map(cellText);
     if (isSectionOrNote(texts)) continue;
-    // Long tables repeat their header on every printed page.
-    if (scoreHeader(row).score > 0) continue;
+    // Long tables repeat their header on every printed page (checked only when the project
+    // cell itself reads as a heading, to keep the check cheap).
+    const pc = col("project") ?? col("target");
+    if (pc !== undefined && roleOf(normalize(texts[pc] ?? "")) && scoreHeader(row).score > 0) continue;
     const get = (role: ColumnRole) => {
       const c = col(role);
       return c === undefined ? "" : texts[c] ?? "";

@@ -37,6 +37,16 @@ const ENTRIES = (Object.entries(HEADER_SYNONYMS) as [ColumnRole, string[]][])
   .flatMap(([role, words]) => words.map((w) => ({ role, word: w.replace(/\s+/g, "") })))
   .sort((a, b) => b.word.length - a.word.length);
 
+const EXACT = new Map<string, ColumnRole>();
+for (const e of [...ENTRIES].reverse()) EXACT.set(e.word, e.role); // longest synonym wins a tie
+const index = (key: (w: string) => string) => {
+  const m = new Map<string, typeof ENTRIES>();
+  for (const e of ENTRIES) m.set(key(e.word), [...(m.get(key(e.word)) ?? []), e]);
+  return m;
+};
+const BY_FIRST = index((w) => w[0]!);
+const BY_LAST = index((w) => w[w.length - 1]!);
+
 /**
  * The role a header cell names, or null. Exact match first; then a cell that starts or ends
  * with a synonym and has little else (年度目标任务(万元), 2020年进展情况).
@@ -48,8 +58,11 @@ export function roleOf(cellText: string): ColumnRole | null {
   // A trailing unit or note in brackets (年度目标任务(万元)); no bracket inside, so the match is linear.
   const s = squeezed.replace(/[（(][^（()）]*[）)]$/, "");
   if (s.length === 0 || s.length > 24) return null;
-  for (const e of ENTRIES) if (s === e.word) return e.role;
-  for (const e of ENTRIES) {
+  const exact = EXACT.get(s);
+  if (exact) return exact;
+  // Only synonyms that share the cell's first or last character can start or end it.
+  const near = [...(BY_FIRST.get(s[0]!) ?? []), ...(BY_LAST.get(s[s.length - 1]!) ?? [])].sort((a, b) => b.word.length - a.word.length);
+  for (const e of near) {
     if (e.word.length < 2) continue;
     if (!s.startsWith(e.word) && !s.endsWith(e.word)) continue;
     const rest = s.startsWith(e.word) ? s.slice(e.word.length) : s.slice(0, -e.word.length);
