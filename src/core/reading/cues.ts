@@ -5,7 +5,6 @@ import { BEHIND_NEGATORS, CUES, CUE_FUTURE, CUE_NEGATORS } from "./lexicon";
 const ALL = CUES.flatMap((c) => c.words.map((w) => ({ word: w, kind: c.kind }))).sort(
   (a, b) => b.word.length - a.word.length,
 );
-const KIND = new Map(ALL.map((e) => [e.word, e.kind] as const));
 // One pass over the text: the alternation lists longer words first, so 尚未开展 beats 未开展.
 const ANY_CUE = new RegExp(ALL.map((e) => e.word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
 
@@ -25,21 +24,24 @@ function isFact(norm: string, start: number, end: number, lead: string): boolean
 
 export function findCues(norm: string, field: Field): Cue[] {
   const out: Cue[] = [];
-  const re = new RegExp(ANY_CUE.source, "g");
-  for (let m = re.exec(norm); m; m = re.exec(norm)) {
-    const word = m[0];
-    const at = m.index;
-    const kind = KIND.get(word)!;
-    // A wish or a negation is not a fact: 可完成全年任务, 将全面完成, 未全部完成.
-    const lead = norm.slice(Math.max(0, at - 3), at);
-    const rejected =
-      ((kind === "done" || kind === "exceeded") && !isFact(norm, at, at + word.length, lead)) ||
-      (kind === "behind" && BEHIND_NEGATORS.some((n) => lead.endsWith(n)));
-    if (rejected) {
-      re.lastIndex = at + 1; // a shorter cue may still start inside the rejected one
-      continue;
+  // Most cells hold no cue: one regex pass says so before the word-by-word search.
+  ANY_CUE.lastIndex = 0;
+  if (ANY_CUE.test(norm)) {
+    // Longest words first over the whole text (全部拨付到位 before 已全部拨付, 未启动 before 暂未).
+    const taken = new Uint8Array(norm.length);
+    for (const { word, kind } of ALL) {
+      for (let at = norm.indexOf(word); at >= 0; at = norm.indexOf(word, at + 1)) {
+        let free = true;
+        for (let i = at; i < at + word.length; i++) if (taken[i]) free = false;
+        if (!free) continue;
+        // A wish or a negation is not a fact: 可完成全年任务, 将全面完成, 未全部完成.
+        const lead = norm.slice(Math.max(0, at - 3), at);
+        if ((kind === "done" || kind === "exceeded") && !isFact(norm, at, at + word.length, lead)) continue;
+        if (kind === "behind" && BEHIND_NEGATORS.some((n) => lead.endsWith(n))) continue;
+        taken.fill(1, at, at + word.length);
+        out.push({ kind, text: word, start: at, end: at + word.length, field, rule: `cue-${kind}` });
+      }
     }
-    out.push({ kind, text: word, start: at, end: at + word.length, field, rule: `cue-${kind}` });
   }
   // A progress cell that says only "已完成" (or 完成, 已竣工) is a plain statement of completion.
   const whole = /^\s*(已全部完成|全部完成|已完成|完成|已竣工|已完工|已建成)\s*[。.!]?\s*$/.exec(norm);
