@@ -232,29 +232,21 @@ export function readRow(
     }
     return best;
   };
-  for (const [a, r] of stated) {
-    if (targetOfActual.has(a)) continue;
-    const t = bestTarget(a.ctx + a.fig.lead);
+  // Stated completions of figures no target was paired with, and stated ones standing alone
+  // (…已完成年度任务的80%): the target they speak of is the free one most like their words,
+  // or the only one left.
+  const unattached: { r: Reported; a?: Actual }[] = [
+    ...[...stated].filter(([a]) => !targetOfActual.has(a)).map(([a, r]) => ({ r, a })),
+    ...loose.map((r) => ({ r })),
+  ];
+  for (const { r, a } of unattached) {
+    const free = freeTargets();
+    const t = bestTarget(a ? a.ctx + a.fig.lead : r.fig.ctx + r.fig.lead) ?? (free.length === 1 && unattached.length === 1 ? free[0] : undefined);
     if (t) usedTargets.add(t);
     indicators.push({
       kind: "quantity",
       ...(t ? { target: toFigure(t.fig, tField) } : {}),
-      actual: toFigure(a.fig, "progress"),
-      completion: r.fig.value,
-      reported: true,
-      evidence: P.original.slice(r.wordsStart, r.fig.end),
-      evidenceSpan: { start: r.wordsStart, end: r.fig.end, field: "progress" },
-      rule: r.rule,
-      expected: expectedFor("quantity"),
-      ...(r.stage === "started" ? { stage: "started" as const } : {}),
-    });
-  }
-  for (const r of loose) {
-    const t = bestTarget(r.fig.ctx + r.fig.lead);
-    if (t) usedTargets.add(t);
-    indicators.push({
-      kind: "quantity",
-      ...(t ? { target: toFigure(t.fig, tField) } : {}),
+      ...(a ? { actual: toFigure(a.fig, "progress") } : {}),
       completion: r.fig.value,
       reported: true,
       evidence: P.original.slice(r.wordsStart, r.fig.end),
