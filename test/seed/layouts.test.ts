@@ -92,3 +92,20 @@ describe("workbook layouts", () => {
     expect(d.rows[1]!.status).toBe("unquantified");
   });
 });
+
+test("an investment table: planned and completed amounts as numbers, a 占年度计划 column", () => {
+  const d = analyzeGrid(
+    grid([
+      ["2023年1-9月重点民生项目投资完成情况"],
+      ["序号", "项目名称", "年度计划投资（万元）", "1-9月完成投资（万元）", "占年度计划%", "责任单位"],
+      [1, "城区供水管网改造", 5000, 4100, null, "市水务局"],
+      [2, "中心城区公园建设", 12000, 3600, "30%", "市园林局"],
+    ]),
+  );
+  expect(d.header.columns).toMatchObject({ project: 2, target: 3, progress: 4, completion: 5, unit: 6 });
+  expect(d.expectedProgress).toBe(75);
+  expect(d.rows.map((r) => [r.unit, r.status, r.completion])).toEqual([
+    ["市水务局", "on_track", 82],
+    ["市园林局", "lagging", 30],
+  ]);
+});

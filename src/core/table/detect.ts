@@ -118,6 +118,12 @@ export function detectTable(grid: Grid): Table {
     }
   }
   if (best < 0) throw new JinduError("no_header", grid.sheet);
+  // The sub-heading row of a two-row header can outscore its group row: start at the group row.
+  const above = values[best - 1];
+  if (above && scoreHeader(above).score > 0 && isHeaderContinuation(above, values[best]!)) {
+    best -= 1;
+    bestRoles = scoreHeader(above).roles;
+  }
 
   // A two-row header: group headings above sub-headings (完成情况 → 完成数 | 完成率). After the
   // merges are filled, the row below repeats the merged cells and adds the sub-headings.
@@ -171,14 +177,21 @@ export function detectTable(grid: Grid): Table {
   let lastSeq = "";
   let lastUnit = "";
   const col = (role: ColumnRole) => bestRoles.get(role);
+  const squeezeCell = (v: CellValue | undefined) => cellText(v).replace(/\s+/g, "");
+  const headerTexts = [...bestRoles.values()].map((c) => [c, squeezeCell(values[best]![c]), squeezeCell(values[lastHeader]![c])] as const);
+  // Two or more cells equal to the header's own, in its role columns: a repeated header.
+  const repeatsHeader = (texts: string[]) =>
+    headerTexts.filter(([c, a, b]) => {
+      const t = (texts[c] ?? "").replace(/\s+/g, "");
+      return t !== "" && (t === a || t === b);
+    }).length >= 2;
   for (let r = lastHeader + 1; r < values.length; r++) {
     const row = values[r]!;
     const texts = row.map(cellText);
     if (isSectionOrNote(texts)) continue;
     // Long tables repeat their header on every printed page (checked only when the project
     // cell itself reads as a heading, to keep the check cheap).
-    const pc = col("project") ?? col("target");
-    if (pc !== undefined && roleOf(normalize(texts[pc] ?? "")) && scoreHeader(row).score > 0) continue;
+    if (repeatsHeader(texts)) continue;
     const get = (role: ColumnRole) => {
       const c = col(role);
       return c === undefined ? "" : texts[c] ?? "";
