@@ -95,6 +95,8 @@ export interface Indicator {
 /** A qualitative cue read from the progress text (全部完成, 尚未开展, 正在招标). */
 export interface Cue {
   kind: "done" | "exceeded" | "not_started" | "preparing" | "behind";
+  /** "whole" when a done cue speaks of the whole task (已完成年度任务, 超额完成全年任务). */
+  scope?: "whole";
   text: string;
   start: number;
   end: number;

@@ -42,3 +42,15 @@ test("a figure that counts plans is not an achievement", () => {
   expect(r.status).toBe("lagging");
   expect(r.indicators.every((i) => i.rule !== "pair-exact")).toBe(true);
 });
+
+test.each<[string, string, RowStatus]>([
+  // a statement about the whole task answers every target
+  ["新建改建农村公路50公里", "已完成年度任务", "completed"],
+  ["新建公厕30座，改造公厕20座", "新建公厕32座，已全部完成全年目标任务", "completed"],
+  // …but not a share of it, a wish, or a part of the task
+  ["新建改建农村公路50公里", "已完成年度任务的60%", "lagging"],
+  ["新建改建农村公路50公里", "预计年底前可完成年度任务", "unquantified"],
+  ["新建公厕30座，改造公厕20座", "新建公厕32座", "on_track"],
+])("whole task: %s | %s → %s", (target, progress, status) => {
+  expect(row(target, progress).status).toBe(status);
+});

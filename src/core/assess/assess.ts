@@ -43,7 +43,9 @@ export function assess(reading: RowReading, thresholds: Thresholds): Assessment 
       notes.push("进展只提到前期准备或尚未开展，未见实际完成量");
       return { status: "lagging", completion: null, gap: null, severity: "red", notes };
     }
-    if (doneCue && !stalled && reading.unpairedTargets === 0) {
+    // A statement about the whole task (已完成年度任务) answers every target, figures or not.
+    const wholeDone = reading.cues.some((c) => c.scope === "whole");
+    if (doneCue && !stalled && (reading.unpairedTargets === 0 || wholeDone)) {
       notes.push("进展写明已全部完成，但没有可计算的数字");
       return { status: "completed", completion: null, gap: null, notes };
     }
@@ -80,7 +82,8 @@ export function assess(reading: RowReading, thresholds: Thresholds): Assessment 
 
   const allDone = inds.every((i) => i.completion! >= 100);
   const started = inds.some((i) => i.stage === "started");
-  if (allDone && reading.unpairedTargets === 0 && !started && !stalled) {
+  const wholeTask = reading.cues.some((c) => c.scope === "whole");
+  if (allDone && (reading.unpairedTargets === 0 || wholeTask) && !started && !stalled) {
     return { status: "completed", completion, gap, notes };
   }
   if (allDone && reading.unpairedTargets > 0) notes.push("有目标任务未见进展数字");

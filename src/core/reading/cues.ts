@@ -22,6 +22,9 @@ function isFact(norm: string, start: number, end: number, lead: string): boolean
   return !/^\s?(的)?\s?(\d|百分之)/.test(norm.slice(end, end + 6));
 }
 
+/** A done cue about the whole task, not one part of it: 全部完成, (超额)完成(全年|年度)(目标)任务. */
+const WHOLE_TASK = /^(全部完成|全面完成|已全部完成|均已完成)|完成(了)?(全年|年度|全部)(目标)?(任务|目标)(?!的)|^超额完成(了)?(全年|年度)?(目标)?任务(?!的)/;
+
 export function findCues(norm: string, field: Field): Cue[] {
   const out: Cue[] = [];
   // Most cells hold no cue: one regex pass says so before the word-by-word search.
@@ -39,7 +42,8 @@ export function findCues(norm: string, field: Field): Cue[] {
         if ((kind === "done" || kind === "exceeded") && !isFact(norm, at, at + word.length, lead)) continue;
         if (kind === "behind" && BEHIND_NEGATORS.some((n) => lead.endsWith(n))) continue;
         taken.fill(1, at, at + word.length);
-        out.push({ kind, text: word, start: at, end: at + word.length, field, rule: `cue-${kind}` });
+        const whole = (kind === "done" || kind === "exceeded") && WHOLE_TASK.test(word + norm.slice(at + word.length, at + word.length + 8));
+        out.push({ kind, text: word, start: at, end: at + word.length, field, rule: `cue-${kind}`, ...(whole ? { scope: "whole" as const } : {}) });
       }
     }
   }
@@ -47,7 +51,7 @@ export function findCues(norm: string, field: Field): Cue[] {
   const whole = /^\s*(已全部完成|全部完成|已完成|完成|已竣工|已完工|已建成)\s*[。.!]?\s*$/.exec(norm);
   if (whole && out.length === 0) {
     const start = norm.indexOf(whole[1]!);
-    out.push({ kind: "done", text: whole[1]!, start, end: start + whole[1]!.length, field, rule: "cue-done-only" });
+    out.push({ kind: "done", text: whole[1]!, start, end: start + whole[1]!.length, field, rule: "cue-done-only", scope: "whole" });
   }
   return out.sort((a, b) => a.start - b.start);
 }
