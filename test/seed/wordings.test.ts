@@ -54,3 +54,17 @@ test.each<[string, string, RowStatus]>([
 ])("whole task: %s | %s → %s", (target, progress, status) => {
   expect(row(target, progress).status).toBe(status);
 });
+
+test.each<[string, string, RowStatus]>([
+  ["建成区域性养老服务中心", "该项目已完工并投入使用", "completed"],
+  ["建设全民健身中心", "项目已竣工验收", "completed"],
+  ["新建公厕30座", "全年目标任务已完成", "completed"],
+  ["新建公厕30座", "已完成年度目标", "completed"],
+  // partial or future: not done
+  ["新建改扩建幼儿园8所", "8所幼儿园全部开工，已完工3个", "on_track"],
+  ["建设全民健身中心", "主体已完工，正在进行内部装修", "unquantified"],
+  ["建设全民健身中心", "一期已建成投用，二期正在施工", "unquantified"],
+  ["建设全民健身中心", "预计10月底完工", "unquantified"],
+])("done wordings: %s | %s → %s", (target, progress, status) => {
+  expect(row(target, progress).status).toBe(status);
+});

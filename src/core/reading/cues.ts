@@ -1,6 +1,6 @@
 // Qualitative cues: 全部完成, 超额完成 (done) vs 尚未开展 (not started), 正在招标 (preparing).
 import type { Cue, Field } from "../types";
-import { BEHIND_NEGATORS, CUES, CUE_FUTURE, CUE_NEGATORS } from "./lexicon";
+import { BEHIND_NEGATORS, CUES, CUE_FUTURE, CUE_NEGATORS, CUE_PART } from "./lexicon";
 
 const ALL = CUES.flatMap((c) => c.words.map((w) => ({ word: w, kind: c.kind }))).sort(
   (a, b) => b.word.length - a.word.length,
@@ -19,11 +19,12 @@ function isFact(norm: string, start: number, end: number, lead: string): boolean
   while (from > 0 && start - from < 16 && !/[,;。:!?()]/.test(norm[from - 1]!)) from--;
   const clauseBefore = norm.slice(from, start);
   if (CUE_FUTURE.some((w) => clauseBefore.includes(w))) return false;
+  if (CUE_PART.some((w) => clauseBefore.includes(w))) return false;
   return !/^\s?(的)?\s?(\d|百分之)/.test(norm.slice(end, end + 6));
 }
 
 /** A done cue about the whole task, not one part of it: 全部完成, (超额)完成(全年|年度)(目标)任务. */
-const WHOLE_TASK = /^(全部完成|全面完成|已全部完成|均已完成)|完成(了)?(全年|年度|全部)(目标)?(任务|目标)(?!的)|^超额完成(了)?(全年|年度)?(目标)?任务(?!的)/;
+const WHOLE_TASK = /^(全部完成|全面完成|已全部完成|均已完成|年度任务已完成|全年任务已完成|目标任务已完成|任务已全部完成)|完成(了)?(全年|年度|全部)(目标)?(任务|目标)(?!的)|^超额完成(了)?(全年|年度)?(目标)?任务(?!的)/;
 
 export function findCues(norm: string, field: Field): Cue[] {
   const out: Cue[] = [];

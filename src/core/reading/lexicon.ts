@@ -73,6 +73,8 @@ export const CUES: { kind: "done" | "exceeded" | "not_started" | "preparing" | "
       "已完成全年目标任务", "已完成年度目标任务", "完成全年目标任务", "完成年度目标任务", "已全部建成",
       "全部建成", "已全部竣工", "全部竣工", "已全部拨付", "全部拨付到位", "已拨付到位", "已全部发放",
       "全部发放到位", "已发放到位", "已竣工", "全部完工", "已全部完工", "实现全覆盖", "已全覆盖", "全面覆盖", "已全面实现",
+      "年度任务已完成", "全年任务已完成", "目标任务已完成", "任务已全部完成", "已完成年度目标", "已完成全年目标",
+      "已建成投用", "已投入使用", "已建成并投入使用", "并投入使用", "投入使用", "交付使用", "已竣工验收", "已完成验收",
     ],
   },
   {
@@ -95,6 +97,8 @@ export const CUES: { kind: "done" | "exceeded" | "not_started" | "preparing" | "
 ];
 /** Words just before a "behind" cue that deny it (无进度滞后情况, 未出现推进缓慢). */
 export const BEHIND_NEGATORS = ["无", "没有", "未", "不存在", "未出现", "避免", "防止", "不"];
+/** Words earlier in a done cue's clause that limit it to a part of the works (主体已完工). */
+export const CUE_PART = ["主体", "部分", "一期", "土建", "基础", "结构", "外立面", "首批", "第一批"];
 /** Words just before a cue that make it a wish, not a fact (可完成全年任务, 将全面完成). */
 export const CUE_NEGATORS = ["可", "将", "预计", "力争", "争取", "确保", "计划", "能", "有望", "未", "尚未"];
 /** Plan words anywhere earlier in a done cue's clause (预计年底前全部完成, 力争10月底前全面完成). */
