@@ -9,6 +9,8 @@ export interface SummaryOptions {
   pageLayout: boolean;
   /** Largest 2-D write in one operation. */
   chunkBytes: number;
+  /** Written in row 1 of a hidden column, as the command line marks its sheets. */
+  marker: string;
 }
 
 /** Points per character of column width, for Excel's default font. */
@@ -34,6 +36,9 @@ export function summaryLayout(plan: SummaryPlan): SummaryLayout {
   const columns = Math.max(plan.units.header.length, plan.lagging.header.length);
   return { unitsHeader, unitsLast, totalsRow, laggingTitle, laggingHeader, laggingLast, columns };
 }
+
+/** The hidden marker column: the ExcelJS adapter's rule, one blank column right of the block. */
+export const markerColumn = (layout: SummaryLayout): number => layout.columns + 2;
 
 const cell = (v: PlanValue): string | number => (v === null ? "" : v);
 
@@ -144,12 +149,25 @@ export function writeSummarySheet(plan: SummaryPlan, sheet: () => Excel.Workshee
     },
   });
 
+  // Marker cell as text, so Excel never reads it as anything else.
+  const markerAt = a1(1, markerColumn(layout));
+  ops.push({
+    bytes: jsonBytes(options.marker) + 160,
+    apply: () => {
+      const r = sheet().getRange(markerAt);
+      r.numberFormat = [["@"]];
+      r.values = [[options.marker]];
+      r.getEntireColumn().columnHidden = true;
+    },
+  });
+
   // One bar per unit, its projects split by status.
   if (units.rows.length > 0 && plan.chart.seriesColumns.length > 0) {
     const first = Math.min(...plan.chart.seriesColumns) + 1;
     const last = Math.max(...plan.chart.seriesColumns) + 1;
     const category = plan.chart.categoryColumn + 1;
-    const chartLeft = layout.columns + 2;
+    // Past the hidden marker column, so the chart keeps its width on screen.
+    const chartLeft = markerColumn(layout) + 1;
     ops.push({
       bytes: 512,
       apply: () => {

@@ -1,6 +1,6 @@
 // The Office.js adapter: one Excel.run per user action, a fixed number of syncs.
 //   sync 1  probe: sheet name, used-range size, protection, Jindu's marks and sheets
-//   sync 2  values, merged areas, marker checks (skipped when nothing is left to load)
+//   sync 2  values, merged areas, marker checks: name and row-1 cell (skipped when nothing is left to load)
 //   sync 3  every write, queued (more only when the writes pass the 5 MB budget)
 //
 // Marks are conditional formats (a custom rule whose formula carries a tag), not fills:
@@ -8,6 +8,7 @@
 // live in the workbook, so clearing works after the file is saved and reopened.
 import type { CellValue, Grid, MergedArea } from "../core/types";
 import type { RowFill, SummaryPlan } from "../core/plan/types";
+import { JINDU_MARKER } from "../core/plan";
 import { JinduError, isJinduError } from "../core/errors";
 import type { ReadRequest, SheetSnapshot, WorkbookPort, WorkbookSession } from "../app/addin";
 import { a1 } from "./a1";
@@ -33,6 +34,8 @@ export const isMarkFormula = (formula: string | null | undefined): boolean =>
 
 /** Sheet-scoped name that tells a sheet Jindu made from one the user made. */
 export const SHEET_MARKER = "JinduSummary";
+/** The other mark, shared with the command line: a row-1 cell holding the marker. */
+export const isMarkerValue = (v: unknown): boolean => typeof v === "string" && v.startsWith(JINDU_MARKER);
 /** Variants tried for the summary sheet name: 进度汇总, 进度汇总 (2) … */
 export const NAME_VARIANTS = 9;
 
@@ -140,14 +143,17 @@ class OfficeSession implements WorkbookSession {
     for (const cf of customs) cf.custom.rule.load("formula");
     pending ||= customs.length > 0;
 
-    const markers: { name: string; item: Excel.NamedItem }[] = [];
+    const markers: { name: string; item: Excel.NamedItem; row1: Excel.Range }[] = [];
     if (sheets && request.summarySheet !== undefined) {
       const variants = new Set(nameVariants(request.summarySheet));
       for (const s of sheets.items) {
         if (!variants.has(s.name)) continue;
         const item = s.names.getItemOrNullObject(SHEET_MARKER);
         item.load("name");
-        markers.push({ name: s.name, item });
+        // Only row 1's used cells: the command line's sheets carry no name, only the cell.
+        const row1 = s.getRange("1:1").getUsedRangeOrNullObject(true);
+        row1.load("values");
+        markers.push({ name: s.name, item, row1 });
       }
       pending ||= markers.length > 0;
     }
@@ -180,7 +186,7 @@ class OfficeSession implements WorkbookSession {
       this.summary = {
         base: request.summarySheet,
         existing: sheets.items.map((s) => s.name),
-        jindu: markers.filter((m) => !m.item.isNullObject).map((m) => m.name),
+        jindu: markers.filter((m) => !m.item.isNullObject || hasMarkerCell(m.row1)).map((m) => m.name),
         tables: (tables?.items ?? []).map((t) => ({ name: t.name, sheet: t.worksheet.name })),
       };
     }
@@ -278,6 +284,7 @@ class OfficeSession implements WorkbookSession {
     writeSummarySheet(plan, sheet, this.ops, {
       pageLayout: this.env.isSetSupported("ExcelApi", "1.9"),
       chunkBytes: budget,
+      marker,
     });
     this.ops.push({ bytes: 32, apply: () => sheet().activate() });
     return name;
@@ -290,6 +297,10 @@ class OfficeSession implements WorkbookSession {
       await this.context.sync(); // 3 (one per 4 MB of writes)
     }
   }
+}
+
+function hasMarkerCell(row1: Excel.Range): boolean {
+  return !row1.isNullObject && (row1.values as unknown[][]).some((row) => row.some(isMarkerValue));
 }
 
 /** Row blocks of the used range holding at most `cells` cells each. */

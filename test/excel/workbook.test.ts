@@ -1,5 +1,6 @@
 import { analyse, clearMarks, DEFAULT_SETTINGS, highlight, selectRow, summarise, type AddinDeps, type AddinSettings } from "../../src/app/addin";
 import { JinduError } from "../../src/core/errors";
+import { JINDU_MARKER } from "../../src/core/plan";
 import { createExcelPort, isMarkFormula, markFormula, SHEET_MARKER, type ExcelEnv } from "../../src/excel/workbook";
 import { FakeWorkbook, PAYLOAD_LIMIT, type FakeSheet } from "../support/fake-excel";
 import { bulletinGrid, FIXTURE_COLORS, fixtureAnalyze, fixtureEngine } from "../support/addin-fixtures";
@@ -105,6 +106,16 @@ describe.each([10, 10_000])("batching with %i rows", (rows) => {
     await summarise(deps, DEFAULT_SETTINGS, "zh");
     expect(wb.runs).toEqual([3]);
     for (const p of wb.payloads) expect(p.request).toBeLessThan(PAYLOAD_LIMIT);
+  });
+
+  test("生成汇总表 beside earlier summaries (name mark, cell mark, none): still three syncs", async () => {
+    const { wb, deps } = setup(rows);
+    await summarise(deps, DEFAULT_SETTINGS, "zh");
+    wb.addSheet("进度汇总 (2)").set(1, 11, JINDU_MARKER);
+    wb.addSheet("进度汇总 (3)").set(1, 1, "我的");
+    wb.active = "Sheet1";
+    await summarise(deps, DEFAULT_SETTINGS, "zh");
+    expect(wb.runs).toEqual([3, 3]);
   });
 });
 
@@ -229,6 +240,59 @@ describe("生成汇总表", () => {
     expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "进度汇总", "进度汇总 (2)"]);
     expect(wb.sheet("进度汇总")!.snapshot()).toBe(before);
     expect(wb.sheet("进度汇总 (2)")!.tables.map((t) => t.name)).toEqual(["JinduUnits", "JinduLagging"]);
+  });
+
+  test("the summary sheet carries the command line's mark too: the marker in row 1 of a hidden column", async () => {
+    const { wb, deps } = setup(12);
+    await summarise(deps, DEFAULT_SETTINGS, "zh");
+    const s = wb.sheet("进度汇总")!;
+    // Nine columns written, as the command line counts them (widths.length + 2).
+    expect(s.get(1, 11)).toBe("jindu-summary-v1");
+    expect(s.numberFormats.get("1,11")).toBe("@");
+    expect([...s.hiddenColumns]).toEqual([11]);
+    expect([...s.values.keys()].filter((k) => k.startsWith("1,"))).toEqual(["1,1", "1,11"]);
+    expect(s.charts[0]!.position?.[0]).toBe("L4");
+  });
+
+  test("a 进度汇总 the command line made (marker in row 1 of a hidden column, no name) is replaced, not duplicated", async () => {
+    const { wb, deps } = setup(12);
+    const cli = wb.addSheet("进度汇总");
+    cli.set(1, 1, "旧的汇总");
+    cli.set(1, 11, JINDU_MARKER);
+    cli.hiddenColumns.add(11);
+    cli.tables.push({ name: "JinduUnits", box: { top: 4, left: 1, bottom: 8, right: 9 } });
+    const { sheetName } = await summarise(deps, DEFAULT_SETTINGS, "zh");
+    expect(sheetName).toBe("进度汇总");
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "进度汇总"]);
+    const s = wb.sheet("进度汇总")!;
+    expect(s).not.toBe(cli);
+    expect(s.get(1, 1)).toBe("2020年1-6月份民生工程项目进展情况");
+    expect(s.names.has(SHEET_MARKER)).toBe(true);
+    expect(s.tables.map((t) => t.name)).toEqual(["JinduUnits", "JinduLagging"]);
+    expect(wb.runs).toEqual([3]);
+  });
+
+  test("a user's 进度汇总 without the marker in row 1 survives untouched, and only its row 1 is read", async () => {
+    const base = setup(12);
+    await summarise(base.deps, DEFAULT_SETTINGS, "zh");
+    const baseline = base.wb.payloads[1]!.response;
+
+    const { wb, deps } = setup(12);
+    const mine = wb.addSheet("进度汇总");
+    mine.set(1, 1, "我自己的汇总");
+    mine.set(1, 11, "备注");
+    mine.hiddenColumns.add(11);
+    // The marker text below row 1 is not a mark.
+    mine.set(2, 11, JINDU_MARKER);
+    for (let r = 3; r < 2_000; r++) mine.set(r, 2, "进".repeat(100));
+    const before = mine.snapshot();
+    const { sheetName } = await summarise(deps, DEFAULT_SETTINGS, "zh");
+    expect(sheetName).toBe("进度汇总 (2)");
+    expect(wb.sheet("进度汇总")).toBe(mine);
+    expect(mine.snapshot()).toBe(before);
+    expect([...mine.hiddenColumns]).toEqual([11]);
+    expect(wb.runs).toEqual([3]);
+    expect(wb.payloads[1]!.response - baseline).toBeLessThan(200);
   });
 
   test("English summary sheet name", async () => {

@@ -28,7 +28,13 @@ function parseColumn(letters: string): number {
 }
 
 export function parseA1(address: string): Box {
-  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(address.replace(/^.*!/, "").replace(/\$/g, ""));
+  const bare = address.replace(/^.*!/, "").replace(/\$/g, "");
+  // Whole rows ("1:1") and whole columns ("K:K"), as Excel accepts them.
+  const rows = /^(\d+):(\d+)$/.exec(bare);
+  if (rows) return { top: Number(rows[1]), left: 1, bottom: Number(rows[2]), right: MAX_COL };
+  const cols = /^([A-Z]+):([A-Z]+)$/i.exec(bare);
+  if (cols) return { top: 1, left: parseColumn(cols[1]!), bottom: MAX_ROW, right: parseColumn(cols[2]!) };
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(bare);
   if (!m) throw fakeError("InvalidArgument", `bad address ${address}`);
   const left = parseColumn(m[1]!);
   const top = Number(m[2]);
@@ -69,6 +75,7 @@ export class FakeSheet {
   readonly bold = new Set<string>();
   readonly wrapped = new Set<string>();
   readonly columnWidths = new Map<number, number>();
+  readonly hiddenColumns = new Set<number>();
   merges: MergedArea[] = [];
   conditionalFormats: FakeConditionalFormat[] = [];
   readonly names = new Map<string, { reference: string; comment: string }>();
@@ -93,13 +100,15 @@ export class FakeSheet {
     else this.values.set(k, v as Value);
   }
 
-  usedBox(): Box | null {
+  /** The smallest box holding every value (inside `within`, if given); null when there is none. */
+  usedBox(within?: Box): Box | null {
     let top = Infinity;
     let left = Infinity;
     let bottom = 0;
     let right = 0;
     for (const k of this.values.keys()) {
       const [r, c] = k.split(",").map(Number) as [number, number];
+      if (within && (r < within.top || r > within.bottom || c < within.left || c > within.right)) continue;
       top = Math.min(top, r);
       left = Math.min(left, c);
       bottom = Math.max(bottom, r);
@@ -653,6 +662,27 @@ class RangeProxy extends Proxy {
       const { sheet, box } = this.resolved();
       v.forEach((row, i) => row.forEach((x, j) => sheet.numberFormats.set(FakeSheet.key(box.top + i, box.left + j), String(x))));
     }, utf8Bytes(v));
+  }
+
+  set columnHidden(v: boolean) {
+    this.ctx.enqueue(() => {
+      const { sheet, box } = this.resolved();
+      for (let c = box.left; c <= box.right; c++) {
+        if (v) sheet.hiddenColumns.add(c);
+        else sheet.hiddenColumns.delete(c);
+      }
+    });
+  }
+
+  /** ExcelApi 1.4: the used cells inside this range (values only, as the fake holds no formatting). */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    void valuesOnly;
+    if (this.ctx.wb.excelApi < 4) throw fakeError("ApiNotFound", "Range.getUsedRangeOrNullObject needs ExcelApi 1.4");
+    return new RangeProxy(this.ctx, () => {
+      const { sheet, box } = this.resolved();
+      const used = sheet.usedBox(box);
+      return used ? { sheet, box: used } : null;
+    });
   }
 
   getEntireColumn(): RangeProxy {

@@ -2,9 +2,12 @@ import * as fs from "node:fs";
 import ExcelJS from "exceljs";
 import { buildPlan, JINDU_MARKER, STATUS_COLORS } from "../../src/core/plan";
 import type { Grid } from "../../src/core/types";
+import { DEFAULT_SETTINGS, summarise } from "../../src/app/addin";
+import { createExcelPort } from "../../src/excel/workbook";
 import { applyPlan, freeColumnPair, freeSheetName } from "../../src/xlsx/apply";
 import { isJinduSheet, worksheetGrid } from "../../src/xlsx/read";
 import { bulletinWorkbook, parseBulletinText } from "../../scripts/build-sample";
+import { FakeWorkbook } from "../support/fake-excel";
 import { fakeAnalyze, SEED_TEXT } from "../support/fakeAnalyze";
 import { fromBuffer, toBuffer } from "../support/workbooks";
 
@@ -131,6 +134,65 @@ describe("applyPlan on the sample", () => {
     });
     expect(col).toBeGreaterThan(0);
     expect(sum.getColumn(col).hidden).toBe(true);
+  });
+});
+
+describe("a summary sheet the add-in made", () => {
+  test("carries the same row-1 mark, so a re-run replaces it instead of writing 进度汇总 (2)", async () => {
+    const { wb, ws } = sample();
+    // The add-in on a fake Excel holding the same sheet, with the real plan and marker.
+    const excel = FakeWorkbook.fromGrid(worksheetGrid(ws));
+    const port = createExcelPort({ run: excel.run, isSetSupported: (n, v) => excel.isSetSupported(n, v) });
+    const engine = { analyze: fakeAnalyze, plan: buildPlan };
+    const { sheetName } = await summarise({ port, engine, now: () => new Date("2020-07-15T08:00:00Z") }, DEFAULT_SETTINGS, "zh");
+    expect(sheetName).toBe("进度汇总");
+    // What Excel saves: the values and the hidden columns (ExcelJS drops the sheet-scoped name).
+    const made = excel.sheet(sheetName)!;
+    const copy = wb.addWorksheet(made.name);
+    for (const [key, v] of made.values) {
+      const [r, c] = key.split(",").map(Number) as [number, number];
+      copy.getCell(r, c).value = v;
+    }
+    for (const c of made.hiddenColumns) copy.getColumn(c).hidden = true;
+
+    const back = await fromBuffer(await toBuffer(wb));
+    expect(isJinduSheet(back.getWorksheet("进度汇总")!)).toBe(true);
+    const sheet = back.getWorksheet("Sheet1")!;
+    const grid = worksheetGrid(sheet);
+    const result = applyPlan(back, sheet, grid, buildPlan(fakeAnalyze(grid), { lang: "zh", date: "2020-07-16" }));
+    expect(result.replaced).toEqual(["进度汇总"]);
+    expect(result.summarySheet).toBe("进度汇总");
+    expect(back.worksheets.map((s) => s.name)).toEqual(["Sheet1", "进度汇总", "滞后项目清单"]);
+    // Both adapters put the marker in the same column.
+    let col = 0;
+    back.getWorksheet("进度汇总")!.getRow(1).eachCell((cell, c) => {
+      if (cell.value === JINDU_MARKER) col = c;
+    });
+    expect(col).toBe([...made.hiddenColumns][0]);
+  });
+});
+
+describe("a summary sheet the command line made", () => {
+  test("is replaced by the add-in's 生成汇总表, not kept beside a 进度汇总 (2)", async () => {
+    const { wb, ws } = sample();
+    const grid = worksheetGrid(ws);
+    applyPlan(wb, ws, grid, buildPlan(fakeAnalyze(grid), { lang: "zh", date: "2020-07-15" }));
+    // Excel opening the file: the values of the source sheet and of 进度汇总.
+    const excel = FakeWorkbook.fromGrid(grid);
+    const cli = excel.addSheet("进度汇总");
+    const written = worksheetGrid(wb.getWorksheet("进度汇总")!);
+    written.values.forEach((line, r) =>
+      line.forEach((v, c) => {
+        if (v !== null) cli.set(written.top + r, written.left + c, typeof v === "object" ? v.error : v);
+      }),
+    );
+    const port = createExcelPort({ run: excel.run, isSetSupported: (n, v) => excel.isSetSupported(n, v) });
+    const engine = { analyze: fakeAnalyze, plan: buildPlan };
+    const { sheetName } = await summarise({ port, engine, now: () => new Date("2020-07-16T08:00:00Z") }, DEFAULT_SETTINGS, "zh");
+    expect(sheetName).toBe("进度汇总");
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Sheet1", "进度汇总"]);
+    expect(excel.sheet("进度汇总")).not.toBe(cli);
+    expect(excel.runs).toEqual([3]);
   });
 });
 
