@@ -5,7 +5,6 @@ import type { Indicator } from "../../types";
 import { compatibility, type Compatibility } from "../units";
 import { documentFrequency, IdfDice } from "../similarity";
 import { round2 } from "../numbers";
-import type { Fig } from "../figures";
 import type { Reported } from "./reportedRate";
 import { expectedFor, statedEvidence, toFigure, type Actual, type Row, type Target } from "../row";
 
@@ -29,20 +28,28 @@ export interface Pairing {
   candidatesOf: Map<Target, Candidate[]>;
 }
 
-function simOf(t: Fig, a: Actual, idf: IdfDice): number {
-  return Math.max(idf.sim(t.ctx, a.ctx), 0.8 * idf.sim(t.ctx, a.fig.lead + a.ctx), 0.8 * idf.sim(t.lead + t.ctx, a.ctx));
+/** The words of a figure, alone and with its sentence's lead, built once per figure. */
+interface Words {
+  own: string;
+  withLead: string;
+}
+
+function simOf(t: Words, a: Words, idf: IdfDice): number {
+  return Math.max(idf.sim(t.own, a.own), 0.8 * idf.sim(t.own, a.withLead), 0.8 * idf.sim(t.withLead, a.own));
 }
 
 export function pairQuantities(targets: Target[], actuals: Actual[]): Pairing {
   const quantities = targets.filter((t) => t.kind === "quantity" && t.fig.info);
   const idf = new IdfDice(documentFrequency(quantities.map((t) => t.fig.ctx)));
   const cands: Candidate[] = [];
+  const aWords = new Map<Actual, Words>(actuals.map((a) => [a, { own: a.ctx, withLead: a.fig.lead + a.ctx }]));
   for (const t of quantities) {
+    const tWords: Words = { own: t.fig.ctx, withLead: t.fig.lead + t.fig.ctx };
     for (const a of actuals) {
       if (!a.fig.info) continue;
       const compat = compatibility(t.fig.info!, a.fig.info);
       if (!compat) continue;
-      const sim = simOf(t.fig, a, idf);
+      const sim = simOf(tWords, aWords.get(a)!, idf);
       if (sim < MIN_SIM[compat]) continue;
       // A target of 0 (or one too small to divide by) is nothing to complete.
       const ratio = a.fig.base / t.fig.base;
