@@ -85,7 +85,7 @@ function analyseRow(tr: TableRow, hasTarget: boolean, expected: number, threshol
   const indicators: Indicator[] = reading.indicators;
   const stated = parseCompletionCell(tr.completionValue);
   const notes = [...reading.notes, ...(stated === null ? result.notes : [])];
-  let { status, completion, gap } = result;
+  let { status, completion, gap, basis } = result;
   let severity = result.severity;
 
   // An explicit completion column wins over the text; a status column wins over both.
@@ -101,6 +101,7 @@ function analyseRow(tr: TableRow, hasTarget: boolean, expected: number, threshol
     });
     completion = stated;
     gap = round1(stated - expected);
+    basis = { completion: stated, expected };
     status = stated >= 100 ? "completed" : stated >= expected ? "on_track" : "lagging";
     severity = status === "lagging" ? (thresholds.mode === "bands" && -gap < thresholds.red ? "yellow" : "red") : undefined;
     if (status === "lagging" && thresholds.mode === "bands" && -gap < thresholds.yellow) status = "on_track";
@@ -123,6 +124,7 @@ function analyseRow(tr: TableRow, hasTarget: boolean, expected: number, threshol
     status,
     completion,
     gap: status === "unquantified" ? null : gap,
+    basis: status === "unquantified" ? null : basis,
     ...(status === "lagging" && severity ? { severity } : {}),
     indicators,
     cues: reading.cues,

@@ -118,6 +118,11 @@ export interface AnalysedRow {
   completion: number | null;
   /** completion − expected, in percentage points, for the indicator that decides the row. */
   gap: number | null;
+  /**
+   * The indicator that decides the row (the one furthest below what it is held to): its
+   * completion and what it is held to (序时进度 for quantities, the target for rates).
+   */
+  basis: { completion: number; expected: number } | null;
   /** For lagging rows, how far behind: by the threshold mode. */
   severity?: "yellow" | "red";
   indicators: Indicator[];

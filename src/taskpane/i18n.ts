@@ -35,6 +35,8 @@ export interface Strings {
   unquantified: string;
   noUnquantified: string;
   vsExpected: (completion: string, expected: string) => string;
+  /** The same against a rate's own target (参保率 96% / 目标 95%). */
+  vsTarget: (completion: string, expected: string) => string;
   gap: (points: string) => string;
   target: string;
   progress: string;
@@ -84,6 +86,7 @@ const zh: Strings = {
   unquantified: "需人工阅读（不便统计）",
   noUnquantified: "没有需要人工阅读的项目。",
   vsExpected: (c, e) => `完成 ${c} / 序时 ${e}`,
+  vsTarget: (c, e) => `达到目标的 ${c} / 应达 ${e}`,
   gap: (p) => `差 ${p} 个百分点`,
   target: "年度目标任务",
   progress: "进展情况",
@@ -133,6 +136,7 @@ const en: Strings = {
   unquantified: "To read by hand",
   noUnquantified: "Nothing needs reading by hand.",
   vsExpected: (c, e) => `done ${c} / expected ${e}`,
+  vsTarget: (c, e) => `${c} of target / needs ${e}`,
   gap: (p) => `${p} points behind`,
   target: "Annual target",
   progress: "Progress",

@@ -1,12 +1,8 @@
 // What the results panel lists, derived from the analysis document.
 import type { AnalysedRow, AnalysisDocument } from "../core/types";
 
-/** Most behind first; rows without a gap last, in sheet order. */
-export function laggingRows(doc: AnalysisDocument): AnalysedRow[] {
-  return doc.rows
-    .filter((r) => r.status === "lagging")
-    .sort((a, b) => (a.gap ?? Infinity) - (b.gap ?? Infinity) || a.row - b.row);
-}
+/** Most behind first; rows without a gap last, in sheet order (the summary sheet's order). */
+export { laggingRows } from "../core/plan";
 
 export function unquantifiedRows(doc: AnalysisDocument): AnalysedRow[] {
   return doc.rows.filter((r) => r.status === "unquantified");
@@ -14,6 +10,15 @@ export function unquantifiedRows(doc: AnalysisDocument): AnalysedRow[] {
 
 /** What the row's figure is held to: the deciding indicator's expectation, else the document's. */
 export function rowExpected(row: AnalysedRow, doc: AnalysisDocument): number {
-  if (row.completion !== null && row.gap !== null) return Math.round((row.completion - row.gap) * 10) / 10;
-  return doc.expectedProgress;
+  return row.basis?.expected ?? doc.expectedProgress;
+}
+
+/** The figure shown for a row: the deciding indicator's completion, else the row's lowest. */
+export function rowFigure(row: AnalysedRow): number | null {
+  return row.basis?.completion ?? row.completion;
+}
+
+/** True when the row is held to 序时进度 (a cumulative quantity), false for a rate's target. */
+export function heldToSchedule(row: AnalysedRow, doc: AnalysisDocument): boolean {
+  return row.basis === null || Math.abs(row.basis.expected - doc.expectedProgress) < 0.05;
 }

@@ -51,6 +51,7 @@ export function fixtureAnalyze(grid: Grid): AnalysisDocument {
       status,
       completion,
       gap: completion === null ? null : completion - 50,
+      basis: completion === null ? null : { completion, expected: 50 },
       indicators:
         completion === null
           ? []

@@ -9,7 +9,7 @@ import { readTextGrid } from "../../src/text/readText";
 import { pickLang } from "../../src/excel/office";
 import { parseSettings, memorySettingsStore } from "../../src/excel/settings";
 import { segments, spansFor } from "../../src/taskpane/evidence";
-import { laggingRows, rowExpected, unquantifiedRows } from "../../src/taskpane/model";
+import { heldToSchedule, laggingRows, rowExpected, rowFigure, unquantifiedRows } from "../../src/taskpane/model";
 import { STRINGS } from "../../src/taskpane/i18n";
 import { App } from "../../src/taskpane/components/App";
 import { Results } from "../../src/taskpane/components/Results";
@@ -59,10 +59,19 @@ describe("results model", () => {
     expect(unquantifiedRows(doc)).toHaveLength(doc.counts.unquantified);
   });
 
-  test("expected progress shown per row: completion − gap, else the document's", () => {
-    const row = { completion: 30, gap: -20 } as AnalysedRow;
-    expect(rowExpected(row, doc)).toBe(50);
-    expect(rowExpected({ completion: null, gap: null } as AnalysedRow, doc)).toBe(doc.expectedProgress);
+  test("a row is shown by the indicator that decides it, against what that one is held to", () => {
+    // Lowest completion 78.1% (a quantity, fine against 序时 50%), but a rate at 98.8% of its 85% target.
+    const rateRow = { completion: 78.1, gap: -1.2, basis: { completion: 98.8, expected: 100 } } as AnalysedRow;
+    expect(rowFigure(rateRow)).toBe(98.8);
+    expect(rowExpected(rateRow, doc)).toBe(100);
+    expect(heldToSchedule(rateRow, doc)).toBe(false);
+    const qtyRow = { completion: 30, gap: -20, basis: { completion: 30, expected: doc.expectedProgress } } as AnalysedRow;
+    expect(rowFigure(qtyRow)).toBe(30);
+    expect(rowExpected(qtyRow, doc)).toBe(doc.expectedProgress);
+    expect(heldToSchedule(qtyRow, doc)).toBe(true);
+    const none = { completion: null, gap: null, basis: null } as AnalysedRow;
+    expect(rowExpected(none, doc)).toBe(doc.expectedProgress);
+    expect(rowFigure(none)).toBeNull();
   });
 });
 

@@ -9,6 +9,7 @@ export interface Assessment {
   status: RowStatus;
   completion: number | null;
   gap: number | null;
+  basis: { completion: number; expected: number } | null;
   severity?: "yellow" | "red";
   notes: string[];
 }
@@ -36,27 +37,28 @@ export function assess(reading: RowReading, thresholds: Thresholds): Assessment 
   if (behind && (figures.length === 0 || inds.every((i) => i.completion! >= i.expected))) {
     notes.push(`进展中写明“${behind.text}”`);
     const completion = inds.length ? Math.min(...inds.map((i) => i.completion!)) : null;
-    return { status: "lagging", completion, gap: null, severity: "red", notes };
+    return { status: "lagging", completion, gap: null, basis: null, severity: "red", notes };
   }
   if (figures.length === 0 && milestones.length === 0) {
     if (stalled && !doneCue) {
       notes.push("进展只提到前期准备或尚未开展，未见实际完成量");
-      return { status: "lagging", completion: null, gap: null, severity: "red", notes };
+      return { status: "lagging", completion: null, gap: null, basis: null, severity: "red", notes };
     }
     // A statement about the whole task (已完成年度任务) answers every target, figures or not.
     const wholeDone = reading.cues.some((c) => c.scope === "whole");
     if (doneCue && !stalled && (reading.unpairedTargets === 0 || wholeDone)) {
       notes.push("进展写明已全部完成，但没有可计算的数字");
-      return { status: "completed", completion: null, gap: null, notes };
+      return { status: "completed", completion: null, gap: null, basis: null, notes };
     }
     notes.push("没有可以计算的目标与进展数字，请人工阅读");
-    return { status: "unquantified", completion: null, gap: null, notes };
+    return { status: "unquantified", completion: null, gap: null, basis: null, notes };
   }
 
   // The indicator furthest below what it is held to decides the row.
   const worst = inds.reduce((a, b) => (gapOf(b) < gapOf(a) ? b : a));
   const completion = Math.min(...inds.map((i) => i.completion!));
   const gap = round1(gapOf(worst));
+  const basis = { completion: worst.completion!, expected: worst.expected };
   const below = inds.filter((i) => band(i.completion!, i.expected) === "below");
 
   if (below.length > 0) {
@@ -65,30 +67,30 @@ export function assess(reading: RowReading, thresholds: Thresholds): Assessment 
       // Within the yellow band the shortfall is tolerated; beyond the red band it is serious.
       if (-gap < thresholds.yellow) {
         notes.push(`略低于序时进度 ${(-gap).toFixed(1)} 个百分点，在容许范围内`);
-        return { status: "on_track", completion, gap, notes };
+        return { status: "on_track", completion, gap, basis, notes };
       }
       severity = -gap >= thresholds.red ? "red" : "yellow";
     }
     notes.push(`最低一项低于应达进度 ${(-gap).toFixed(1)} 个百分点`);
-    return { status: "lagging", completion, gap, severity, notes };
+    return { status: "lagging", completion, gap, basis, severity, notes };
   }
 
   // An ambiguous pairing whose other readings would fall behind: say so rather than guess.
   const doubtful = inds.filter((i) => (i.alternatives ?? []).some((alt) => band(alt, i.expected) !== band(i.completion!, i.expected)));
   if (doubtful.length > 0) {
     notes.push("进展中有多个可能对应目标的数字，结论不确定，请人工核对");
-    return { status: "unquantified", completion, gap, notes };
+    return { status: "unquantified", completion, gap, basis, notes };
   }
 
   const allDone = inds.every((i) => i.completion! >= 100);
   const started = inds.some((i) => i.stage === "started");
   const wholeTask = reading.cues.some((c) => c.scope === "whole");
   if (allDone && (reading.unpairedTargets === 0 || wholeTask) && !started && !stalled) {
-    return { status: "completed", completion, gap, notes };
+    return { status: "completed", completion, gap, basis, notes };
   }
   if (allDone && reading.unpairedTargets > 0) notes.push("有目标任务未见进展数字");
   if (started) notes.push("部分数字只说明已开工，尚未完工");
-  return { status: "on_track", completion, gap, notes };
+  return { status: "on_track", completion, gap, basis, notes };
 }
 
 export function countStatuses(rows: Pick<AnalysedRow, "status">[]): Record<RowStatus, number> {

@@ -183,7 +183,8 @@ function laggingBlock(doc: AnalysisDocument, l: PlanLabels): TableBlock {
     r.project,
     r.target,
     r.progress,
-    r.completion,
+    // The deciding indicator's completion, so that completion and gap speak of the same figure.
+    r.basis?.completion ?? r.completion,
     r.gap === null ? null : round1(r.gap),
     laggingEvidence(r),
   ]);

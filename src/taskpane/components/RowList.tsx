@@ -12,7 +12,7 @@ import {
 import type { AnalysedRow, AnalysisDocument } from "../../core/types";
 import type { Lang } from "../../core/plan/types";
 import { formatPercent, type Strings } from "../i18n";
-import { rowExpected } from "../model";
+import { heldToSchedule, rowExpected, rowFigure } from "../model";
 import { EvidenceText } from "./EvidenceText";
 
 const useStyles = makeStyles({
@@ -54,7 +54,9 @@ export function RowList({ t, lang, doc, rows, empty, showGap, onSelect }: RowLis
               <Text weight="semibold">{r.project || `#${r.row}`}</Text>
               {showGap && (
                 <Text size={200}>
-                  <span className={s.figure}>{t.vsExpected(formatPercent(r.completion, lang), formatPercent(rowExpected(r, doc), lang))}</span>
+                  <span className={s.figure}>
+                    {(heldToSchedule(r, doc) ? t.vsExpected : t.vsTarget)(formatPercent(rowFigure(r), lang), formatPercent(rowExpected(r, doc), lang))}
+                  </span>
                   {r.gap !== null && ` · ${t.gap(Math.abs(r.gap).toFixed(1))}`}
                 </Text>
               )}
