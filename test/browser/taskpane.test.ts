@@ -150,6 +150,8 @@ describeBrowser("task pane in Chromium against a fake Excel with the seed bullet
     const selection = await page.evaluate(() => (window as unknown as { __jinduFake: { selection: () => unknown } }).__jinduFake.selection());
     expect(selection).toMatchObject({ sheet: grid.sheet, address: `${row},${reference.header.firstColumn}:${row},${reference.header.lastColumn}` });
     mkdirSync(OUT, { recursive: true });
+    // Let the accordion's opening motion finish, so the picture shows the settled layout.
+    await page.waitForTimeout(600);
     await page.screenshot({ path: join(OUT, "taskpane.png"), fullPage: true });
     expect(existsSync(join(OUT, "taskpane.png"))).toBe(true);
   });
