@@ -68,3 +68,23 @@ test.each<[string, string, RowStatus]>([
 ])("done wordings: %s | %s → %s", (target, progress, status) => {
   expect(row(target, progress).status).toBe(status);
 });
+
+test.each<[string, string, RowStatus, number | null]>([
+  // a concentration ceiling is a level, judged in full whatever the month
+  ["PM2.5平均浓度控制在40微克/立方米以内", "PM2.5平均浓度43微克/立方米，同比下降6.5%", "lagging", 93],
+  ["细颗粒物平均浓度不超过35微克/立方米", "细颗粒物平均浓度为32.4微克/立方米", "completed", 108],
+  // a money cap stays a policy limit
+  ["个人自付费用不超过1万元", "累计救助支出5万元", "unquantified", null],
+  // stated completions listed together, each for its own figure
+  ["筛查宫颈癌100万人、乳腺癌40万人", "完成宫颈癌筛查96.3万人、乳腺癌筛查37.9万人，分别占全年任务的96.3%和94.8%", "on_track", 94.8],
+  // 高标准农田 is a kind of farmland, not a standard of support
+  ["新建高标准农田2.5万亩", "已建成高标准农田2万亩", "on_track", 80],
+  ["新建高标准农田2.5万亩", "高标准农田项目正在办理前期手续，预计5月开工", "lagging", null],
+  // works finished win over works started
+  ["实施农村公路危桥改造500座", "危桥改造开工420座、完工310座", "lagging", 62],
+  ["新开工棚户区改造2000套", "新开工1850套，基本建成600套", "on_track", 92.5],
+])("levels, lists and kinds: %s | %s → %s", (target, progress, status, completion) => {
+  const r = row(target, progress);
+  expect(r.status).toBe(status);
+  if (completion !== null) expect(r.completion).toBeCloseTo(completion, 0);
+});

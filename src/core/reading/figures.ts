@@ -71,11 +71,16 @@ export const MAX_FIGURES = 400;
 const endsWithAny = (s: string, words: readonly string[]) => words.find((w) => s.endsWith(w));
 const startsWithAny = (s: string, words: readonly string[]) => words.find((w) => s.startsWith(w));
 
+/** 标准 as an adjective (标准化, 高标准农田, 国家标准) is not a standard of support. */
+function adjectivalStandard(text: string, i: number): boolean {
+  return text[i + 2] === "化" || text[i - 1] === "高" || text.slice(i - 2, i) === "国家";
+}
+
 function standardWord(clauseText: string): boolean {
   return STANDARD_WORDS.some((w) => {
-    const i = clauseText.indexOf(w);
-    // 标准化 (standardised) is an adjective, not a standard of support.
-    return i >= 0 && !(w === "标准" && clauseText[i + 2] === "化");
+    if (w !== "标准") return clauseText.includes(w);
+    for (let i = clauseText.indexOf(w); i >= 0; i = clauseText.indexOf(w, i + 1)) if (!adjectivalStandard(clauseText, i)) return true;
+    return false;
   });
 }
 

@@ -4,7 +4,7 @@
 export type UnitClass =
   | "person" | "visit" | "household" | "case" | "count" | "event" | "batch" | "dose"
   | "length" | "area" | "volume" | "weight" | "money" | "set" | "bed" | "item" | "vehicle"
-  | "sheet" | "copy" | "plant" | "animal" | "machine" | "energy";
+  | "sheet" | "copy" | "plant" | "animal" | "machine" | "energy" | "concentration";
 
 export interface UnitInfo {
   canon: string;
@@ -50,6 +50,9 @@ export const UNITS: Record<string, UnitInfo> = {
   株: U("株", "plant"), 棵: U("株", "plant"), 万株: U("株", "plant", 1e4),
   头: U("头", "animal"), 只: U("只", "animal"), 羽: U("只", "animal"),
   千瓦: U("千瓦", "energy"), 兆瓦: U("千瓦", "energy", 1000), 万千瓦: U("千瓦", "energy", 1e4),
+  // Concentrations (PM2.5 控制在35微克/立方米以内): levels, usually ceilings.
+  "微克/立方米": U("微克/立方米", "concentration"), 微克每立方米: U("微克/立方米", "concentration"),
+  "毫克/立方米": U("微克/立方米", "concentration", 1000), "毫克/升": U("毫克/升", "concentration"),
 };
 
 /** Every unit word, longest first, for building the alternation. */

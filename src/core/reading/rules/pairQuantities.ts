@@ -56,7 +56,8 @@ export function pairQuantities(targets: Target[], actuals: Actual[]): Pairing {
       if (!(t.fig.base > 0) || !Number.isFinite(ratio * 100)) continue;
       if ((ratio > 5 || ratio < 0.01) && sim < 0.5) continue;
       let score = sim + UNIT_BONUS[compat];
-      if (a.stage === "started" && !t.start) score -= 0.05;
+      // Works started are an upper bound: a count of works finished, where there is one, wins.
+      if (a.stage === "started" && !t.start) score -= 0.15;
       if (a.aside) score -= 0.1;
       if (ratio > 3 || ratio < 0.05) score -= 0.1;
       cands.push({ t, a, score, compat });

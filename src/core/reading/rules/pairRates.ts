@@ -24,11 +24,18 @@ function rateSim(t: Fig, a: Fig): number {
   return Math.max(dice(t.ctx, own), 0.8 * dice(t.ctx, a.lead + own), 0.7 * contained);
 }
 
-export function pairRates(row: Row, rates: Actual[]): void {
+/** A level is read from a figure of its own kind: a percentage, or the same measure (微克/立方米). */
+function sameMeasure(t: Target, a: Actual): boolean {
+  if (t.fig.kind === "percent") return a.fig.kind === "percent";
+  return a.fig.kind === "quantity" && a.fig.info?.canon === t.fig.info?.canon;
+}
+
+export function pairRates(row: Row, rates: Actual[], quantities: Actual[]): void {
   const cands: { t: Target; a: Actual; sim: number }[] = [];
   for (const t of row.targets) {
     if (t.kind === "quantity") continue;
-    for (const a of rates) {
+    for (const a of [...rates, ...quantities]) {
+      if (!sameMeasure(t, a)) continue;
       // A growth target is read from a growth figure (增长7% ↔ 同比增长6.2%), whatever its subject.
       const growthPair = t.kind === "growth" && GROWTH_WORDS.some((w) => a.fig.before.endsWith(w));
       const sim = rateSim(t.fig, a.fig) + (growthPair ? 0.3 : 0);
@@ -41,8 +48,8 @@ export function pairRates(row: Row, rates: Actual[]): void {
     if (row.used.has(c.t) || usedRate.has(c.a)) continue;
     row.used.add(c.t);
     usedRate.add(c.a);
-    const tv = c.t.fig.value;
-    const av = c.a.fig.value;
+    const tv = c.t.fig.base;
+    const av = c.a.fig.base;
     const raw = c.t.kind === "ceiling" ? (av <= 0 ? 100 : round2((tv / av) * 100)) : tv > 0 ? round2((av / tv) * 100) : null;
     const completion = raw !== null && Number.isFinite(raw) ? raw : null;
     row.indicators.push({

@@ -11,7 +11,9 @@ export function targetKind(f: Fig): TargetKind | null {
   if (f.breakdown || f.standard) return null;
   const ceiling = CEILING.some((w) => f.qualBefore === w || f.qualAfter === w || f.before.includes("控制在"));
   if (f.kind === "quantity") {
-    // A cap on an amount (自付费用不超过1万元) is a limit, not a volume to deliver.
+    // A cap on a concentration (PM2.5 控制在35微克/立方米以内) is a ceiling to keep; a cap on an
+    // amount (自付费用不超过1万元) is a limit of policy, not a volume to deliver.
+    if (f.info?.cls === "concentration") return ceiling ? "ceiling" : "rate";
     return ceiling ? null : "quantity";
   }
   const before = f.before.replace(/\s+$/, "");
