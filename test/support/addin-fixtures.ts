@@ -3,6 +3,7 @@
 import type { AnalysedRow, AnalysisDocument, Grid, RowStatus } from "../../src/core/types";
 import type { Lang, RowFill, WorkbookPlan } from "../../src/core/plan/types";
 import type { Engine } from "../../src/app/addin";
+import { doc } from "./fakeAnalyze";
 
 export const FIXTURE_COLORS: Record<RowStatus, string> = {
   lagging: "#F8CBAD",
@@ -72,15 +73,8 @@ export function fixtureAnalyze(grid: Grid): AnalysisDocument {
       notes: [],
     });
   });
-  const counts: Record<RowStatus, number> = { completed: 0, on_track: 0, lagging: 0, unquantified: 0 };
-  for (const r of rows) counts[r.status]++;
-  return {
+  return doc(rows, {
     sheet: grid.sheet,
-    title: "2020年1-6月份民生工程项目进展情况",
-    period: { label: "2020年1-6月", months: 6, source: "title" },
-    expectedProgress: 50,
-    thresholds: { mode: "strict" },
-    targetScope: "year",
     header: {
       row: grid.top + 2,
       lastRow: grid.top + 2,
@@ -89,9 +83,7 @@ export function fixtureAnalyze(grid: Grid): AnalysisDocument {
       firstColumn: 1,
       lastColumn: 5,
     },
-    rows,
-    counts,
-  };
+  });
 }
 
 /** A plan shaped as the shared contract says, built from a document. */
