@@ -5,9 +5,10 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { analyzeGrid } from "../src/core/analyze";
 import type { AnalysisDocument, Indicator } from "../src/core/types";
+import { LABELS } from "../src/core/plan/labels";
 import { decodeText, readTextGrid } from "../src/text/readText";
 
-const STATUS: Record<string, string> = { completed: "已完成", on_track: "正常推进", lagging: "滞后", unquantified: "不便统计" };
+const STATUS = LABELS.zh.status;
 
 function projectRoot(): string {
   let dir = __dirname;
@@ -41,7 +42,7 @@ export function renderSnapshot(docs: { file: string; doc: AnalysisDocument }[]):
     out.push(`- 标题：${doc.title || "—"}`);
     out.push(`- 期间：${doc.period?.label ?? "—"}（${doc.period?.source ?? "—"}），序时进度 ${doc.expectedProgress}%`);
     out.push(`- 表头：第 ${doc.header.row} 行，${Object.entries(doc.header.labels).map(([k, v]) => `${k}=${v}`).join("，")}`);
-    out.push(`- 统计：已完成 ${doc.counts.completed}，正常推进 ${doc.counts.on_track}，滞后 ${doc.counts.lagging}，不便统计 ${doc.counts.unquantified}`, "");
+    out.push(`- 统计：${(["completed", "on_track", "lagging", "unquantified"] as const).map((k) => `${STATUS[k]} ${doc.counts[k]}`).join("，")}`, "");
     for (const r of doc.rows) {
       out.push(`### 第 ${r.row} 行 ${cell(r.unit)} · ${cell(r.project)} — ${STATUS[r.status]} ${r.completion === null ? "" : `${r.completion}%`}`);
       out.push("", `- 目标：${cell(r.target) || "—"}`, `- 进展：${cell(r.progress) || "—"}`);

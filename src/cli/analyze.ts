@@ -1,16 +1,12 @@
 // `jindu analyze FILE [--json] [--expected N] [--sheet NAME] [--bands Y,R]`
-import type { AnalysisDocument, RowStatus, Thresholds } from "../core/types";
+import type { AnalysisDocument, Thresholds } from "../core/types";
+import { LABELS } from "../core/plan/labels";
 import { analyzeGrid } from "../core/analyze";
 import { JinduError } from "../core/errors";
 import { loadGrid } from "../app/input";
 import { clip, table } from "./format";
 
-export const STATUS_ZH: Record<RowStatus, string> = {
-  completed: "已完成",
-  on_track: "正常推进",
-  lagging: "滞后",
-  unquantified: "不便统计",
-};
+const STATUS_ZH = LABELS.zh.status;
 
 export interface CommonArgs {
   file: string;
@@ -58,7 +54,7 @@ export function renderDocument(doc: AnalysisDocument): string {
   const head = [
     doc.title || doc.sheet,
     `期间 Period: ${p ? `${p.label}（${p.source}）` : "—"}   序时进度 Expected: ${doc.expectedProgress}%`,
-    `已完成 ${doc.counts.completed} · 正常推进 ${doc.counts.on_track} · 滞后 ${doc.counts.lagging} · 不便统计 ${doc.counts.unquantified}`,
+    (["completed", "on_track", "lagging", "unquantified"] as const).map((k) => `${STATUS_ZH[k]} ${doc.counts[k]}`).join(" · "),
     "",
   ];
   const rows = doc.rows.map((r) => [
