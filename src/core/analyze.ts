@@ -7,6 +7,10 @@ import { readRow, type RowReading } from "./reading/read";
 import { assess, countStatuses } from "./assess/assess";
 import { normalize } from "./text/normalize";
 import { round1 } from "./reading/numbers";
+import { parseCompletionCell, parseStatusCell, parseYesNo } from "./reading/cells";
+import { groupIndicators, rateTargetsIn, type GroupContext } from "./reading/groups";
+
+export { parseCompletionCell, parseStatusCell } from "./reading/cells";
 
 /** Period from the title, then the header cells, then the text above the table. */
 export function detectPeriod(table: Table): Period | null {
@@ -19,29 +23,6 @@ export function detectPeriod(table: Table): Period | null {
     const f = text ? findPeriod(text) : null;
     if (f) return { label: f.label, months: f.months, source, text: text.slice(f.start, f.end) };
   }
-  return null;
-}
-
-/** A completion cell: 0.716 (a percent-formatted number), 71.6, "71.6%". */
-export function parseCompletionCell(v: CellValue | undefined): number | null {
-  if (typeof v === "number" && Number.isFinite(v)) return round1(Math.abs(v) <= 1.5 ? v * 100 : v);
-  if (typeof v !== "string") return null;
-  const m = /^\s*(-?\d+(?:\.\d+)?)\s*%?\s*$/.exec(normalize(v));
-  if (!m) return null;
-  const n = Number(m[1]);
-  return round1(!v.includes("%") && !normalize(v).includes("%") && Math.abs(n) <= 1.5 && m[1]!.includes(".") ? n * 100 : n);
-}
-
-const STATUS_WORDS: [RegExp, RowStatus][] = [
-  [/(滞后|未完成|落后|慢于|未达序时|推进缓慢|未开工|未启动)/, "lagging"],
-  [/(已完成|全部完成|超额完成|^完成$|已竣工)/, "completed"],
-  [/(正常|序时|按计划|有序推进|推进中|达到序时|超序时|快于)/, "on_track"],
-];
-
-export function parseStatusCell(text: string | undefined): RowStatus | null {
-  if (!text) return null;
-  const s = normalize(text).replace(/\s+/g, "");
-  for (const [re, status] of STATUS_WORDS) if (re.test(s)) return status;
   return null;
 }
 
@@ -74,16 +55,43 @@ function numericReading(targetText: string, progress: string, expected: number):
   };
 }
 
-function analyseRow(tr: TableRow, hasTarget: boolean, expected: number, thresholds: Thresholds): AnalysedRow {
+interface TableContext {
+  table: Table;
+  /** The numeric column groups read as indicators. */
+  groups: Table["groups"];
+  hasTarget: boolean;
+  expected: number;
+  thresholds: Thresholds;
+  rateTargets: GroupContext["rateTargets"];
+  /** The project of a table whose rows are places (from its title). */
+  subject: string;
+}
+
+/** The row's name: its own project cells, most specific last (工程 → 项目内容 → 指标). */
+function nameOf(tr: TableRow, t: Table): string {
+  return t.columns
+    .filter((c) => c.kind === "project")
+    .map((c) => (typeof tr.values[c.index] === "string" ? (tr.values[c.index] as string).trim() : ""))
+    .filter(Boolean)
+    .join(" ");
+}
+
+function analyseRow(tr: TableRow, x: TableContext): AnalysedRow {
+  const { hasTarget, expected, thresholds, table } = x;
   const c = tr.cells;
+  const name = nameOf(tr, table) || c.project || "";
+  const fromGroups = groupIndicators(tr.values, x.groups, { columns: table.columns, name, expected, rateTargets: x.rateTargets });
   const targetText = hasTarget ? c.target ?? "" : c.project ?? "";
   const progress = c.progress ?? "";
-  const reading =
-    (hasTarget ? numericReading(targetText, progress, expected) : null) ??
-    readRow(targetText, progress, { targetField: hasTarget ? "target" : "project", expectedProgress: expected });
+  const textReading =
+    fromGroups.length > 0
+      ? null
+      : ((hasTarget ? numericReading(targetText, progress, expected) : null) ??
+        readRow(targetText, progress, { targetField: hasTarget ? "target" : "project", expectedProgress: expected }));
+  const reading: RowReading = textReading ?? { indicators: fromGroups, cues: [], unpairedTargets: 0, notes: [] };
   const result = assess(reading, thresholds);
   const indicators: Indicator[] = reading.indicators;
-  const stated = parseCompletionCell(tr.completionValue);
+  const stated = fromGroups.length > 0 ? null : parseCompletionCell(tr.completionValue);
   const notes = [...reading.notes, ...(stated === null ? result.notes : [])];
   let { status, completion, gap, basis } = result;
   let severity = result.severity;
@@ -107,7 +115,9 @@ function analyseRow(tr: TableRow, hasTarget: boolean, expected: number, threshol
     if (status === "lagging" && thresholds.mode === "bands" && -gap < thresholds.yellow) status = "on_track";
     notes.push("完成率取自表中的完成率列");
   }
-  const explicit = parseStatusCell(c.status);
+  // A stated status wins: a status column (是否达序: 是 / 否, 滞后), or a remark that is one.
+  const statusHeader = table.header.labels.status ?? "";
+  const explicit = parseYesNo(statusHeader, c.status) ?? parseStatusCell(c.status) ?? parseStatusCell(c.remarks);
   if (explicit) {
     if (explicit !== status) notes.push(`状态取自表中的“${c.status?.trim()}”`);
     status = explicit;
@@ -118,7 +128,8 @@ function analyseRow(tr: TableRow, hasTarget: boolean, expected: number, threshol
     row: tr.row,
     seq: c.seq ?? "",
     unit: c.unit ?? "",
-    project: c.project ?? "",
+    project: table.rowKey === "region" ? x.subject : name || c.project || "",
+    ...(tr.total ? { total: true } : {}),
     target: targetText,
     progress,
     status,
@@ -130,6 +141,18 @@ function analyseRow(tr: TableRow, hasTarget: boolean, expected: number, threshol
     cues: reading.cues,
     notes,
   };
+}
+
+/** What a table of places is about: its title without the period and the report words. */
+export function subjectOf(table: Table): string {
+  const t = normalize(table.title || table.preamble[0] || "")
+    .replace(/[(（][^()（）]*[)）]/g, "")
+    .replace(/(\d{4}\s?年度?|[\d一二三四五六七八九十]+\s?[-至]?\s?[\d一二三四五六七八九十]*\s?月份?|截[至止][^,，。]*|上半年|前三季度|全年|[一二三四]季度)/g, "")
+    .replace(/(附件\s?\d*|附表)/g, "")
+    .replace(/(的)?(项目)?(完成|推进|进展|实施|落实)?(进度|情况|进展)?(汇总|统计|一览)?(表|通报|报告)$/, "")
+    .replace(/^(全省|全市|全国|全区|全县)/, "")
+    .trim();
+  return t || table.title;
 }
 
 export function analyzeTable(sheet: string, table: Table, options: AnalyzeOptions = {}): AnalysisDocument {
@@ -152,7 +175,20 @@ export function analyzeTable(sheet: string, table: Table, options: AnalyzeOption
   // A target column for the period itself (季度目标, 本月目标) is due in full by now.
   const periodTargets = /(季度|本月|当月|本期|阶段|序时|截至|截止)/.test(table.header.labels.target ?? "");
   const quantityExpected = periodTargets ? 100 : expected;
-  const rows = table.rows.map((r) => analyseRow(r, hasTarget, quantityExpected, thresholds));
+  // A completion column beside text target and progress columns speaks of the text's figures:
+  // it is the completion-column rule below, not an indicator of its own.
+  const progressCol = table.header.columns.progress;
+  const textProgress = progressCol !== undefined && !["target", "actual", "monthly", "rate"].includes(table.columns.find((c) => c.column === progressCol)?.kind ?? "other");
+  const ctx: TableContext = {
+    table,
+    groups: table.groups.filter((g) => g.target !== undefined || g.actual !== undefined || !textProgress),
+    hasTarget,
+    expected: quantityExpected,
+    thresholds,
+    rateTargets: rateTargetsIn(table.preamble),
+    subject: subjectOf(table),
+  };
+  const rows = table.rows.map((r) => analyseRow(r, ctx));
   return {
     sheet,
     title: table.title,

@@ -110,6 +110,8 @@ export interface AnalysedRow {
   seq: string;
   unit: string;
   project: string;
+  /** A 合计 / 全省 / 全市 row: the total of the units above, not one more unit. */
+  total?: boolean;
   /** The target text read (the target column, or the project text when there is none). */
   target: string;
   progress: string;

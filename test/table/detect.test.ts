@@ -74,7 +74,11 @@ describe("the header row", () => {
     expect(t.title).toBe("2021年1-9月民生实事进展情况");
     expect(t.preamble).toHaveLength(3);
     expect(t.rows).toEqual([
-      { row: 6, cells: { seq: "1", unit: "市住建局", project: "危房改造", target: "改造危房200户", progress: "已改造100户" } },
+      {
+        row: 6,
+        cells: { seq: "1", unit: "市住建局", project: "危房改造", target: "改造危房200户", progress: "已改造100户" },
+        values: ["已改造100户", "市住建局", "1", "危房改造", "改造危房200户"],
+      },
     ]);
   });
 

@@ -4,6 +4,7 @@ import type { CellValue, ColumnRole, Grid, HeaderInfo } from "../types";
 import { JinduError } from "../errors";
 import { normalize } from "../text/normalize";
 import { roleOf } from "./headers";
+import { columnModel, headerKind, numericGroups, type ColumnGroup, type ColumnInfo, type ColumnKind } from "./columns";
 
 export interface TableRow {
   /** 1-based sheet row. */
@@ -11,6 +12,10 @@ export interface TableRow {
   cells: Partial<Record<ColumnRole, string>>;
   /** Raw value of the completion column (a number stored as a number, or text). */
   completionValue?: CellValue;
+  /** The row's values, by 0-based grid column (for the numeric column groups). */
+  values: CellValue[];
+  /** A 合计 / 全省 / 全市 row: a total, not one more unit. */
+  total?: boolean;
 }
 
 export interface Table {
@@ -19,6 +24,12 @@ export interface Table {
   /** Text above the header (title, notes, intro paragraph), in order. */
   preamble: string[];
   rows: TableRow[];
+  /** Every column of the table, with what it holds. */
+  columns: ColumnInfo[];
+  /** Numeric columns grouped into indicators (目标 / 完成 / 比例). */
+  groups: ColumnGroup[];
+  /** "region" when each row is a place (县区, 市州, 省份) and the project is the table's own. */
+  rowKey: "project" | "region";
 }
 
 /** Cell value as text: numbers as written, errors as their code, booleans in Chinese. */
@@ -100,6 +111,59 @@ function rowText(row: CellValue[]): string {
   return out.join(" ");
 }
 
+const NUMBER_TEXT = /^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*%?\s*$/;
+const isNumberCell = (v: CellValue | undefined) => typeof v === "number" || (typeof v === "string" && NUMBER_TEXT.test(normalize(v)));
+
+/** A row that can be part of a header band: short texts, no numbers, more than a title. */
+function headerLike(row: CellValue[] | undefined): boolean {
+  if (!row) return false;
+  const filled: [number, string][] = [];
+  for (let c = 0; c < row.length; c++) {
+    const t = cellText(row[c]).trim();
+    if (!t) continue;
+    // Numbers, long texts, label: value pairs (填报单位：…) and dates are not headings.
+    if (isNumberCell(row[c]) || t.length > 24 || /[:：]/.test(t) || /(\d\s?月\s?\d{1,2}\s?日|\d{4}[-/.]\d)/.test(t)) return false;
+    filled.push([c, t]);
+  }
+  if (filled.length === 0) return false;
+  const distinct = new Set(filled.map(([, t]) => t));
+  // A title (alone in the first column, or merged across the row) is not a header.
+  return distinct.size >= 2 || filled[0]![0] > 0;
+}
+
+const KEY_KINDS: ReadonlySet<ColumnKind> = new Set(["seq", "region", "unit", "project"]);
+const VALUE_KINDS: ReadonlySet<ColumnKind> = new Set(["target", "actual", "rate", "progress", "status", "monthly"]);
+
+/**
+ * A header by the column lexicon: the row's own words, with blanks taken from header rows above
+ * it (a heading merged down). Counts kinds of key and value columns; 0 when not a header.
+ */
+function scoreByLexicon(values: CellValue[][], r: number): number {
+  const row = values[r]!;
+  if (!headerLike(row)) return 0;
+  const width = Math.max(row.length, values[r - 1]?.length ?? 0);
+  let keys = 0;
+  let rates = 0;
+  const valueKinds = new Set<ColumnKind>();
+  let classified = 0;
+  for (let c = 0; c < width; c++) {
+    let t = cellText(row[c]).trim();
+    for (let up = 1; !t && up <= 4 && headerLike(values[r - up]); up++) t = cellText(values[r - up]![c]).trim();
+    if (!t) continue;
+    const { kind, score } = headerKind(t);
+    if (score === 0) continue;
+    classified++;
+    if (KEY_KINDS.has(kind)) keys++;
+    if (VALUE_KINDS.has(kind)) valueKinds.add(kind);
+    if (kind === "rate") rates++;
+  }
+  if (keys === 0 || classified < 3) return 0;
+  if (valueKinds.size < 2 && rates === 0) return 0;
+  return classified + valueKinds.size;
+}
+
+const TOTAL_ROW = /^(合计|总计|小计|全省|全市|全国|全区|全县|全州|全盟|全自治区|全旗|总体)$/;
+
 export function detectTable(grid: Grid): Table {
   const values = fillMerges(grid);
   if (values.length === 0 || values.every((r) => r.every((v) => cellText(v).trim() === ""))) {
@@ -111,17 +175,20 @@ export function detectTable(grid: Grid): Table {
   const limit = Math.min(values.length, MAX_HEADER_SCAN);
   for (let r = 0; r < limit; r++) {
     const { roles, score } = scoreHeader(values[r]!);
-    if (score > bestScore) {
+    const lexical = scoreByLexicon(values, r);
+    if (Math.max(score, lexical) > bestScore) {
       best = r;
-      bestScore = score;
+      bestScore = Math.max(score, lexical);
       bestRoles = roles;
     }
   }
   if (best < 0) throw new JinduError("no_header", grid.sheet);
   // The sub-heading row of a two-row header can outscore its group row: start at the group row.
   const above = values[best - 1];
+  let top = best;
   if (above && scoreHeader(above).score > 0 && isHeaderContinuation(above, values[best]!)) {
     best -= 1;
+    top = best;
     bestRoles = scoreHeader(above).roles;
   }
 
@@ -139,32 +206,68 @@ export function detectTable(grid: Grid): Table {
     }
     lastHeader = best + 1;
   }
-  if (!bestRoles.has("project") && !bestRoles.has("target")) throw new JinduError("no_header", grid.sheet);
-  if (!bestRoles.has("progress") && !bestRoles.has("completion") && !bestRoles.has("status")) {
-    throw new JinduError("no_header", grid.sheet);
+  // Group headings above (a header of up to five rows: 地区 | 工程 | 项目 | 指标 | 目标/进度/比例).
+  while (top > 0 && lastHeader - top < 4 && headerLike(values[top - 1])) top--;
+
+  const width = Math.max(...values.slice(top, lastHeader + 1).map((r) => r.length));
+  const model = columnModel(values, top, lastHeader, width, grid.left);
+  const kindAt = (k: ColumnKind) => model.find((c) => c.kind === k)?.index;
+  // Roles the synonyms missed, from the column model (a region column, a numeric table's columns).
+  const fill = (role: ColumnRole, ...kinds: ColumnKind[]) => {
+    if (bestRoles.has(role)) return;
+    for (const k of kinds) {
+      const c = kindAt(k);
+      if (c !== undefined && ![...bestRoles.values()].includes(c)) {
+        bestRoles.set(role, c);
+        return;
+      }
+    }
+  };
+  fill("seq", "seq");
+  fill("unit", "region", "unit");
+  fill("project", "project");
+  fill("status", "status");
+  // Several progress columns (1-10月推进情况 | 1-11月推进情况): the latest one is the progress.
+  const progressCols = model.filter((c) => c.kind === "progress" && c.months !== undefined);
+  if (progressCols.length >= 2) {
+    const latest = progressCols.reduce((a, b) => ((b.months ?? 0) > (a.months ?? 0) ? b : a));
+    bestRoles.set("progress", latest.index);
+  }
+  const groups = numericGroups(model);
+  const regionCol = model.find((c) => c.kind === "region")?.index;
+  const rowKey: Table["rowKey"] = regionCol !== undefined && !bestRoles.has("project") ? "region" : "project";
+  const numericTable = groups.length > 0 && model.some((c) => KEY_KINDS.has(c.kind) && c.kind !== "seq");
+  if (!numericTable) {
+    if (!bestRoles.has("project") && !bestRoles.has("target")) throw new JinduError("no_header", grid.sheet);
+    if (!bestRoles.has("progress") && !bestRoles.has("completion") && !bestRoles.has("status")) {
+      throw new JinduError("no_header", grid.sheet);
+    }
   }
 
   const columns: Partial<Record<ColumnRole, number>> = {};
   const labels: Partial<Record<ColumnRole, string>> = {};
-  const headerRow = values[best]!;
   for (const [role, c] of bestRoles) {
     columns[role] = c + grid.left;
-    labels[role] = cellText((lastHeader > best && values[lastHeader]![c] ? values[lastHeader]! : headerRow)[c]).trim();
+    labels[role] = model[c]?.own ?? cellText((lastHeader > best && values[lastHeader]![c] ? values[lastHeader]! : values[best]!)[c]).trim();
   }
   let lastCol = 0;
-  for (let r = best; r <= lastHeader; r++) values[r]!.forEach((v, c) => { if (cellText(v).trim()) lastCol = Math.max(lastCol, c); });
-  const firstCol = values[best]!.findIndex((v) => cellText(v).trim() !== "");
+  for (let r = top; r <= lastHeader; r++) values[r]!.forEach((v, c) => { if (cellText(v).trim()) lastCol = Math.max(lastCol, c); });
+  let firstCol = Infinity;
+  for (let r = top; r <= lastHeader; r++) {
+    const f = values[r]!.findIndex((v) => cellText(v).trim() !== "");
+    if (f >= 0) firstCol = Math.min(firstCol, f);
+  }
   const header: HeaderInfo = {
-    row: best + grid.top,
+    row: top + grid.top,
     lastRow: lastHeader + grid.top,
     columns,
     labels,
-    firstColumn: Math.max(0, firstCol) + grid.left,
+    firstColumn: (Number.isFinite(firstCol) ? firstCol : 0) + grid.left,
     lastColumn: lastCol + grid.left,
   };
 
   const preamble: string[] = [];
-  for (let r = 0; r < best; r++) {
+  for (let r = 0; r < top; r++) {
     const t = rowText(values[r]!);
     if (t) preamble.push(t);
   }
@@ -185,10 +288,11 @@ export function detectTable(grid: Grid): Table {
       const t = (texts[c] ?? "").replace(/\s+/g, "");
       return t !== "" && (t === a || t === b);
     }).length >= 2;
+  const groupCols = groups.flatMap((g) => [g.target, g.actual, g.rate].filter((c): c is number => c !== undefined));
   for (let r = lastHeader + 1; r < values.length; r++) {
     const row = values[r]!;
     const texts = row.map(cellText);
-    if (isSectionOrNote(texts)) continue;
+    if (isSectionOrNote(texts) && !(rowKey === "region" && regionCol !== undefined && texts[regionCol]?.trim())) continue;
     // Long tables repeat their header on every printed page (checked only when the project
     // cell itself reads as a heading, to keep the check cheap).
     if (repeatsHeader(texts)) continue;
@@ -199,22 +303,31 @@ export function detectTable(grid: Grid): Table {
     const project = get("project").trim();
     const target = get("target");
     const progress = get("progress");
-    if (!project && !target.trim() && !progress.trim()) continue;
-    // Continuation rows leave 序号 and 实施单位 blank: they belong to the unit above.
     const seqText = get("seq").trim();
     const unitText = get("unit").trim();
+    const hasValues = groupCols.some((c) => texts[c]?.trim());
+    const keyed = rowKey === "region" ? unitText !== "" || TOTAL_ROW.test(seqText.replace(/\s+/g, "")) : false;
+    if (!project && !target.trim() && !progress.trim() && !hasValues && !keyed) continue;
+    // Continuation rows leave 序号 and 实施单位 blank: they belong to the unit above.
+    const total = TOTAL_ROW.test((unitText || seqText || project).replace(/\s+/g, ""));
     if (unitText) lastUnit = unitText;
     if (seqText) lastSeq = seqText;
     const cells: Partial<Record<ColumnRole, string>> = {
       seq: seqText || lastSeq,
-      unit: unitText || lastUnit,
+      unit: total && !unitText ? seqText : rowKey === "region" ? unitText : unitText || lastUnit,
       project,
       target,
       progress,
     };
     for (const role of ["completion", "status", "remarks"] as const) if (col(role) !== undefined) cells[role] = get(role);
     const c = col("completion");
-    rows.push({ row: r + grid.top, cells, ...(c !== undefined ? { completionValue: row[c] ?? null } : {}) });
+    rows.push({
+      row: r + grid.top,
+      cells,
+      ...(c !== undefined ? { completionValue: row[c] ?? null } : {}),
+      values: row,
+      ...(total ? { total: true } : {}),
+    });
   }
-  return { header, title, preamble, rows };
+  return { header, title, preamble, rows, columns: model, groups, rowKey };
 }

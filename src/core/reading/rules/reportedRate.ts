@@ -15,6 +15,11 @@ const COMPILED = REPORTED_RATE_PATTERNS.map((p) => ({ ...p, re: new RegExp(`(?:$
 
 export function reportedRate(f: Fig): Reported | null {
   if (f.kind !== "percent" || f.standard) return null;
+  // A progress cell that opens with a percentage (95%, 80%(…滞后)) states the task's completion;
+  // 95%的村 is a share of something else.
+  if (f.clause === 0 && f.start === f.before.length && f.before.trim() === "" && !/^\s?(的|以上|以下|左右)/.test(f.after)) {
+    return { fig: f, rule: "reported-leading", stage: "done", wordsStart: f.start };
+  }
   const tail = f.before.slice(-24);
   for (const p of COMPILED) {
     const m = p.re.exec(tail);
