@@ -152,7 +152,15 @@ export function subjectOf(table: Table): string {
     .replace(/(的)?(项目)?(完成|推进|进展|实施|落实)?(进度|情况|进展)?(汇总|统计|一览)?(表|通报|报告)$/, "")
     .replace(/^(全省|全市|全国|全区|全县)/, "")
     .trim();
-  return t || table.title;
+  if (!t) return table.title;
+  // 重点民生实事(城镇老旧小区改造): the intro may name which one in brackets.
+  for (const p of table.preamble) {
+    const at = normalize(p).indexOf(`${t}(`);
+    if (at < 0) continue;
+    const inner = /^\(([^()]{2,24})\)/.exec(normalize(p).slice(at + t.length));
+    if (inner) return inner[1]!;
+  }
+  return t;
 }
 
 export function analyzeTable(sheet: string, table: Table, options: AnalyzeOptions = {}): AnalysisDocument {
@@ -168,7 +176,7 @@ export function analyzeTable(sheet: string, table: Table, options: AnalyzeOption
   } else {
     // No period stated: judge cumulative figures against the whole year, and say so.
     expected = 100;
-    period = { label: "全年", months: 12, source: "default" };
+    period = { label: "未注明，按全年", months: 12, source: "default" };
   }
   const thresholds = options.thresholds ?? { mode: "strict" };
   const hasTarget = table.header.columns.target !== undefined;

@@ -54,7 +54,7 @@ export type RowStatus = "completed" | "on_track" | "lagging" | "unquantified";
 export type IndicatorKind = "quantity" | "rate" | "ceiling" | "growth" | "milestone";
 
 /** Which cell of the row a span points into. */
-export type Field = "project" | "target" | "progress" | "completion" | "status" | "remarks";
+export type Field = "project" | "target" | "progress" | "completion" | "status" | "remarks" | "column";
 
 /** A figure found in a cell: offsets are into that cell's own text. */
 export interface Figure {
@@ -66,6 +66,8 @@ export interface Figure {
   field: Field;
   /** 以上, 不低于, 左右, 以内… as written. */
   qualifier?: string;
+  /** For a figure read from a numeric column (field "column"): its 1-based sheet column. */
+  column?: number;
 }
 
 export interface Indicator {

@@ -62,7 +62,8 @@ export function groupIndicators(values: CellValue[], groups: ColumnGroup[], ctx:
     const about = ABOUT.test(t?.qualifier ?? "") || ABOUT.test(text(g.target !== undefined ? values[g.target] : null));
     const expected = level ? (about ? 100 - ABOUT_TOLERANCE : 100) : ctx.expected;
     const kind: Indicator["kind"] = ceiling ? "ceiling" : level ? "rate" : "quantity";
-    const fig = (n: NumberCell, field: "target" | "progress") => ({ value: n.value, unit: g.unit, text: n.text, start: 0, end: n.text.length, field });
+    const fig = (n: NumberCell, c: number | undefined) =>
+      ({ value: n.value, unit: g.unit, text: n.text, start: 0, end: n.text.length, field: "column" as const, ...(c !== undefined ? { column: ctx.columns[c]?.column ?? c + 1 } : {}) });
     if (stated !== null) {
       // A stated rate of the plan, judged against a target rate stated for it (达到50%).
       const rateHead = head(g.rate);
@@ -70,8 +71,8 @@ export function groupIndicators(values: CellValue[], groups: ColumnGroup[], ctx:
       const completion = goal && goal.value > 0 ? round2((stated / goal.value) * 100) : round2(stated);
       out.push({
         kind: level && !goal ? kind : "quantity",
-        ...(t ? { target: fig(t, "target") } : {}),
-        ...(a ? { actual: fig(a, "progress") } : {}),
+        ...(t ? { target: fig(t, g.target) } : {}),
+        ...(a ? { actual: fig(a, g.actual) } : {}),
         completion,
         reported: true,
         evidence: goal ? `${rateHead} ${text(rateCell)} ÷ ${goal.value}%` : `${rateHead} ${text(rateCell)}`,
@@ -86,8 +87,8 @@ export function groupIndicators(values: CellValue[], groups: ColumnGroup[], ctx:
     if (!Number.isFinite(raw)) continue;
     out.push({
       kind,
-      target: fig(t, "target"),
-      actual: fig(a, "progress"),
+      target: fig(t, g.target),
+      actual: fig(a, g.actual),
       completion: round2(raw),
       reported: false,
       evidence: ceiling ? `${t.text} ÷ ${a.text}（${label}，越低越好）` : `${a.text} ÷ ${t.text}（${label}）`,

@@ -8,7 +8,7 @@ import { findPeriod } from "../period";
 export type ColumnKind =
   | "seq" | "region" | "unit" | "project" | "measure"
   | "target" | "actual" | "monthly" | "rate"
-  | "progress" | "status" | "remarks" | "other";
+  | "progress" | "status" | "remarks" | "growth" | "other";
 
 /** Header words and the kind they point to, with a weight. Substrings of the squeezed header. */
 export const HEADER_LEXICON: readonly (readonly [string, ColumnKind, number])[] = [
@@ -43,7 +43,7 @@ export const HEADER_LEXICON: readonly (readonly [string, ColumnKind, number])[] 
   ["区(县)", "region", 10], ["县(市", "region", 10], ["县(区", "region", 10], ["市(州", "region", 10], ["省(区", "region", 10],
   ["地市", "region", 9], ["市县", "region", 9], ["乡镇", "region", 9], ["街道", "region", 6], ["镇街", "region", 9], ["县市区", "region", 10],
   // What.
-  ["项目", "project", 5], ["名称", "project", 6], ["工程", "project", 3], ["事项", "project", 6], ["内容", "project", 5],
+  ["项目", "project", 5], ["名称", "project", 6], ["主要任务", "project", 8], ["工程", "project", 3], ["事项", "project", 6], ["内容", "project", 5],
   ["指标", "project", 5], ["实事", "project", 5], ["工作", "project", 2],
 ];
 
@@ -60,13 +60,13 @@ export interface HeaderScore {
 /** The kind a header's own words point to, with its score (0 when none). */
 export function headerKind(header: string): HeaderScore {
   const s = normalize(header).replace(/\s+/g, "");
-  if (!s || s.length > 40) return { kind: "other", score: 0 };
+  if (!s || s.length > 24) return { kind: "other", score: 0 };
+  // A growth rate (增长%, 同比) is a figure of its own, not a completion of the plan.
+  if (/(增长|增速|同比|增幅|比上年)/.test(s) && !/完成率/.test(s)) return { kind: "growth", score: 1 };
   const sums = new Map<ColumnKind, number>();
   for (const [w, k, weight] of HEADER_LEXICON) if (s.includes(w)) sums.set(k, (sums.get(k) ?? 0) + weight);
   if (sums.size === 0) return { kind: "other", score: 0 };
   const has = (k: ColumnKind) => sums.get(k) ?? 0;
-  // A growth rate (增长%, 同比) is a figure of its own, not a completion of the plan.
-  if (/(增长|增速|同比|增幅|比上年)/.test(s) && !/完成率/.test(s)) return { kind: "other", score: 1 };
   // Precedence where words combine: a rate or a month's figure is that, whatever else it names.
   if (has("rate") >= 6 && !/率$/.test(s) && has("progress") >= 8) return { kind: "progress", score: has("progress") };
   if (has("rate") >= 6) return { kind: "rate", score: has("rate") };
@@ -95,6 +95,8 @@ export interface ColumnInfo {
   unit: string;
   /** Months of the period the header names (1-11月推进情况 → 11), when any. */
   months?: number;
+  /** The year the header names (2021年完成), when any. */
+  year?: number;
 }
 
 /** How the data cells of a column look. */
@@ -178,7 +180,8 @@ export function columnModel(values: CellValue[][], top: number, bottom: number, 
     kind = byContent(kind, content, own);
     const unit = headerUnit(own) || headerUnit(group);
     const p = findPeriod(normalize(own));
-    out.push({ index: c, column: c + left, parts: ps, own, group, kind, unit, ...(p ? { months: p.months } : {}) });
+    const y = /(\d{4})\s?年/.exec(distinct.join(""));
+    out.push({ index: c, column: c + left, parts: ps, own, group, kind, unit, ...(p ? { months: p.months } : {}), ...(y ? { year: Number(y[1]) } : {}) });
   }
   return out;
 }
@@ -191,6 +194,7 @@ function byContent(kind: ColumnKind, c: ColumnContent, own: string): ColumnKind 
   // A rate column may say 全部开工 / 已完成 where the rate is 100%.
   const numeric = (c.numeric + (kind === "rate" ? c.statusWords : 0)) / c.filled >= 0.6;
   const sentences = c.sentences / c.filled >= 0.5;
+  if (kind === "growth") return kind;
   if (kind === "status" || kind === "remarks") return kind === "remarks" && c.statusWords / c.filled >= 0.5 ? "status" : kind;
   if (numeric) {
     if (NUMERIC_KINDS.has(kind)) return kind;
@@ -221,6 +225,7 @@ export function numericGroups(cols: ColumnInfo[]): ColumnGroup[] {
   const groups: ColumnGroup[] = [];
   let cur: ColumnGroup | null = null;
   let curHeading = "";
+  let curYear: number | undefined;
   for (const col of cols) {
     if (!NUMERIC_KINDS.has(col.kind)) continue;
     const k = col.kind as "target" | "actual" | "monthly" | "rate";
@@ -237,12 +242,16 @@ export function numericGroups(cols: ColumnInfo[]): ColumnGroup[] {
     }
     // After a rate, a new target or actual starts the next indicator.
     const closed = cur !== null && cur.rate !== undefined && k !== "rate";
-    if (!cur || heading !== curHeading || repeats || closed) {
+    // Figures of different years (2021年完成 | 2022年计划) are not one indicator.
+    const otherYear = cur !== null && col.year !== undefined && curYear !== undefined && col.year !== curYear;
+    if (!cur || heading !== curHeading || repeats || closed || otherYear) {
+      curYear = undefined;
       cur = { name: heading, unit: col.unit };
       curHeading = heading;
       groups.push(cur);
     }
     cur[k] = col.index;
+    curYear ??= col.year;
     if (!cur.unit && col.unit && k !== "rate") cur.unit = col.unit;
   }
   // A group of a month's figure alone says nothing about completion.

@@ -206,6 +206,16 @@ export function detectTable(grid: Grid): Table {
     }
     lastHeader = best + 1;
   }
+  // Sub-headings below (绝对值 | 增长% under 2021年完成 | 2022年计划): short texts that leave the
+  // row's name columns blank, as a heading merged down does.
+  const keyCols = [...bestRoles].filter(([r]) => r === "project" || r === "unit").map(([, c]) => c);
+  while (lastHeader - top < 4 && keyCols.length > 0) {
+    const row = values[lastHeader + 1];
+    if (!headerLike(row) || isSectionOrNote(row!.map(cellText))) break;
+    if (keyCols.some((c) => cellText(row![c]).trim() !== "" && cellText(row![c]).trim() !== cellText(values[lastHeader]![c]).trim())) break;
+    if (row!.filter((v) => cellText(v).trim()).length < 2) break;
+    lastHeader++;
+  }
   // Group headings above (a header of up to five rows: 地区 | 工程 | 项目 | 指标 | 目标/进度/比例).
   while (top > 0 && lastHeader - top < 4 && headerLike(values[top - 1])) top--;
 
