@@ -19,9 +19,11 @@ function projectRoot(): string {
 export function fixtureBulletins(root: string): string[] {
   const fx = join(root, "test", "fixtures");
   const other = join(fx, "other");
+  const real = join(fx, "real");
   return [
     join(fx, "bulletin-2020-h1.txt"),
     ...readdirSync(other).filter((f) => /\.(txt|tsv|csv)$/.test(f)).sort().map((f) => join(other, f)),
+    ...readdirSync(real).filter((f) => /\.txt$/.test(f)).sort().map((f) => join(real, f)),
   ];
 }
 
@@ -44,7 +46,7 @@ export function renderSnapshot(docs: { file: string; doc: AnalysisDocument }[]):
     out.push(`- 表头：第 ${doc.header.row} 行，${Object.entries(doc.header.labels).map(([k, v]) => `${k}=${v}`).join("，")}`);
     out.push(`- 统计：${(["completed", "on_track", "lagging", "unquantified"] as const).map((k) => `${STATUS[k]} ${doc.counts[k]}`).join("，")}`, "");
     for (const r of doc.rows) {
-      out.push(`### 第 ${r.row} 行 ${cell(r.unit)} · ${cell(r.project)} — ${STATUS[r.status]} ${r.completion === null ? "" : `${r.completion}%`}`);
+      out.push(`### 第 ${r.row} 行 ${cell(r.unit)} · ${cell(r.project)}${r.total ? "（合计）" : ""} — ${STATUS[r.status]} ${r.completion === null ? "" : `${r.completion}%`}`);
       out.push("", `- 目标：${cell(r.target) || "—"}`, `- 进展：${cell(r.progress) || "—"}`);
       for (const i of r.indicators) out.push(`- 指标：${indicatorLine(i)}`);
       for (const c of r.cues) out.push(`- 提示：「${c.text}」（${c.kind}）`);

@@ -1,5 +1,5 @@
 // The pipeline: grid → table → reading → assessment → analysis document.
-import type { AnalysedRow, AnalysisDocument, AnalyzeOptions, CellValue, Grid, Indicator, Period, RowStatus, Thresholds } from "./types";
+import type { AnalysedRow, AnalysisDocument, AnalyzeOptions, Grid, Indicator, Period, Thresholds } from "./types";
 import { JinduError } from "./errors";
 import { detectTable, type Table, type TableRow } from "./table/detect";
 import { findPeriod, expectedProgressFromMonths } from "./period";

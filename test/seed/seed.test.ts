@@ -47,9 +47,9 @@ describe("seed bulletin (2020 H1)", () => {
     expect(s.critical).toBe(0);
   });
 
-  test("at least 53 of the 55 required indicators within ±0.5 points", () => {
+  test("all 55 required indicators within ±0.5 points", () => {
     expect(s.required).toBe(55);
-    expect(s.requiredFound).toBeGreaterThanOrEqual(53);
+    expect(s.requiredFound).toBe(55);
   });
 
   test("every indicator carries evidence that points into its cell", () => {

@@ -93,8 +93,9 @@ export function assess(reading: RowReading, thresholds: Thresholds): Assessment 
   return { status: "on_track", completion, gap, basis, notes };
 }
 
-export function countStatuses(rows: Pick<AnalysedRow, "status">[]): Record<RowStatus, number> {
+export function countStatuses(rows: Pick<AnalysedRow, "status" | "total">[]): Record<RowStatus, number> {
   const counts: Record<RowStatus, number> = { completed: 0, on_track: 0, lagging: 0, unquantified: 0 };
-  for (const r of rows) counts[r.status]++;
+  // A total row (合计, 全省) sums the projects above it: it is not counted as one more.
+  for (const r of rows) if (!r.total) counts[r.status]++;
   return counts;
 }

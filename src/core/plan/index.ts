@@ -59,7 +59,8 @@ function stats(rows: AnalysedRow[]): { lowest: number | null; mean: number | nul
 /** Groups the rows by implementing unit, in order of first appearance. */
 export function summariseUnits(doc: AnalysisDocument, unknownUnit = LABELS.zh.unknownUnit): UnitSummary[] {
   const groups = new Map<string, AnalysedRow[]>();
-  for (const row of doc.rows) {
+  // The bulletin's own 合计 / 全省 row is a total, not one more unit.
+  for (const row of doc.rows.filter((r) => !r.total)) {
     const unit = row.unit.trim() === "" ? unknownUnit : row.unit.trim();
     const list = groups.get(unit);
     if (list) list.push(row);
@@ -81,8 +82,9 @@ export function summariseUnits(doc: AnalysisDocument, unknownUnit = LABELS.zh.un
 /** Totals over every row (mean and lowest over rows, not over units). */
 export function summariseTotals(doc: AnalysisDocument): Omit<UnitSummary, "unit" | "laggingProjects"> {
   const counts = emptyCounts();
-  for (const r of doc.rows) counts[r.status]++;
-  return { projects: doc.rows.length, counts, ...stats(doc.rows) };
+  const rows = doc.rows.filter((r) => !r.total);
+  for (const r of rows) counts[r.status]++;
+  return { projects: rows.length, counts, ...stats(rows) };
 }
 
 function columnWidth(header: string, cells: PlanValue[], min: number, max: number): number {
@@ -167,7 +169,7 @@ export function laggingEvidence(row: AnalysedRow, separator = "；"): string {
 /** Lagging rows, most behind first (rows without a gap last), then in sheet order. */
 export function laggingRows(doc: AnalysisDocument): AnalysedRow[] {
   return doc.rows
-    .filter((r) => r.status === "lagging")
+    .filter((r) => r.status === "lagging" && !r.total)
     .sort((a, b) => {
       const ga = a.gap ?? Number.POSITIVE_INFINITY;
       const gb = b.gap ?? Number.POSITIVE_INFINITY;
