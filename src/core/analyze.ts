@@ -59,6 +59,8 @@ interface TableContext {
   table: Table;
   /** The numeric column groups read as indicators. */
   groups: Table["groups"];
+  /** 0-based columns that name the project (工程名称, 项目内容, 指标). */
+  projectCols: number[];
   hasTarget: boolean;
   expected: number;
   thresholds: Thresholds;
@@ -68,19 +70,21 @@ interface TableContext {
 }
 
 /** The row's name: its own project cells, most specific last (工程 → 项目内容 → 指标). */
-function nameOf(tr: TableRow, t: Table): string {
-  return t.columns
-    .filter((c) => c.kind === "project")
-    .map((c) => (typeof tr.values[c.index] === "string" ? (tr.values[c.index] as string).trim() : ""))
-    .filter(Boolean)
-    .join(" ");
+function nameOf(tr: TableRow, projectCols: number[]): string {
+  let out = "";
+  for (const c of projectCols) {
+    const v = tr.values[c];
+    const t = typeof v === "string" ? v.trim() : "";
+    if (t) out = out ? `${out} ${t}` : t;
+  }
+  return out;
 }
 
 function analyseRow(tr: TableRow, x: TableContext): AnalysedRow {
   const { hasTarget, expected, thresholds, table } = x;
   const c = tr.cells;
-  const name = nameOf(tr, table) || c.project || "";
-  const fromGroups = groupIndicators(tr.values, x.groups, { columns: table.columns, name, expected, rateTargets: x.rateTargets });
+  const name = nameOf(tr, x.projectCols) || c.project || "";
+  const fromGroups = x.groups.length === 0 ? [] : groupIndicators(tr.values, x.groups, { columns: table.columns, name, expected, rateTargets: x.rateTargets });
   const targetText = hasTarget ? c.target ?? "" : c.project ?? "";
   const progress = c.progress ?? "";
   const textReading =
@@ -189,6 +193,7 @@ export function analyzeTable(sheet: string, table: Table, options: AnalyzeOption
   const textProgress = progressCol !== undefined && !["target", "actual", "monthly", "rate"].includes(table.columns.find((c) => c.column === progressCol)?.kind ?? "other");
   const ctx: TableContext = {
     table,
+    projectCols: table.columns.filter((col) => col.kind === "project").map((col) => col.index),
     groups: table.groups.filter((g) => g.target !== undefined || g.actual !== undefined || !textProgress),
     hasTarget,
     expected: quantityExpected,
