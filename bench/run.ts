@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   console.log("Jindu bench — node " + process.version);
   // Cold: the first call in a fresh process, as one `jindu analyze` run pays it.
   const [, coldMs] = time(() => analyzeGrid(buildBulletin(10_000, 7)));
-  console.log(`analyse 10,000 rows, cold (first call, JIT warming up): ${coldMs.toFixed(0)} ms`);
+  console.log(`analyze 10,000 rows, cold (first call, JIT warming up): ${coldMs.toFixed(0)} ms`);
   for (const n of [10_000, 100_000]) {
     const grid = buildBulletin(n);
     const runs = n <= 10_000 ? 3 : 1;
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     const scans = [0, 1, 2].map(() => time(() => bareScan(grid))[1]).sort((a, b) => a - b);
     const scanMs = scans[1]!;
     console.log(
-      `analyse ${n.toLocaleString("en")} rows${runs > 1 ? ` (median of ${runs})` : ""}: ${ms.toFixed(0)} ms, ${Math.round((n / ms) * 1000).toLocaleString("en")} rows/s, ` +
+      `analyze ${n.toLocaleString("en")} rows${runs > 1 ? ` (median of ${runs})` : ""}: ${ms.toFixed(0)} ms, ${Math.round((n / ms) * 1000).toLocaleString("en")} rows/s, ` +
         `${((ms / n) * 1000).toFixed(1)} ms per 1,000 rows, ${(ms / Math.max(scanMs, 0.001)).toFixed(1)}× a bare regex scan (${scanMs.toFixed(0)} ms), ` +
         `lagging ${lagging}, peak RSS ${peakMb()} MB`,
     );

@@ -64,7 +64,7 @@ export interface Engine {
   plan(doc: AnalysisDocument, options: { lang: Lang; date: string }): WorkbookPlan;
 }
 
-export type Stage = "reading" | "analysing" | "writing";
+export type Stage = "reading" | "analyzing" | "writing";
 
 export interface AddinDeps {
   port: WorkbookPort;
@@ -103,11 +103,11 @@ function requireGrid(snapshot: SheetSnapshot): Grid {
   return snapshot.grid;
 }
 
-export async function analyse(deps: AddinDeps, settings: AddinSettings): Promise<AnalysisDocument> {
+export async function analyze(deps: AddinDeps, settings: AddinSettings): Promise<AnalysisDocument> {
   return deps.port.session(async (s) => {
     deps.onStage?.("reading");
     const snapshot = await s.read({ values: true, marks: false });
-    deps.onStage?.("analysing");
+    deps.onStage?.("analyzing");
     return deps.engine.analyze(requireGrid(snapshot), analyzeOptions(settings));
   });
 }
@@ -123,7 +123,7 @@ export async function highlight(deps: AddinDeps, settings: AddinSettings, lang: 
   return deps.port.session(async (s) => {
     deps.onStage?.("reading");
     const snapshot = await s.read({ values: true, marks: true });
-    deps.onStage?.("analysing");
+    deps.onStage?.("analyzing");
     const doc = deps.engine.analyze(requireGrid(snapshot), analyzeOptions(settings));
     const plan = deps.engine.plan(doc, { lang, date: isoDate((deps.now ?? (() => new Date()))()) });
     const fills = fillsToApply(plan.fills, settings.highlight);
@@ -154,7 +154,7 @@ export async function summarise(deps: AddinDeps, settings: AddinSettings, lang: 
   return deps.port.session(async (s) => {
     deps.onStage?.("reading");
     const snapshot = await s.read({ values: true, marks: false, summarySheet: SUMMARY_SHEET[lang] });
-    deps.onStage?.("analysing");
+    deps.onStage?.("analyzing");
     const doc = deps.engine.analyze(requireGrid(snapshot), analyzeOptions(settings));
     const plan = deps.engine.plan(doc, { lang, date: isoDate((deps.now ?? (() => new Date()))()) });
     deps.onStage?.("writing");

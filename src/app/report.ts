@@ -1,4 +1,4 @@
-// The report use case: read a bulletin file, analyse it, write an annotated copy as .xlsx.
+// The report use case: read a bulletin file, analyze it, write an annotated copy as .xlsx.
 // The input file is only ever read.
 import * as path from "node:path";
 import { analyzeGrid } from "../core/analyze";

@@ -1,12 +1,12 @@
 // The pipeline: grid → table → reading → assessment → analysis document.
-import type { AnalysedRow, AnalysisDocument, AnalyzeOptions, Grid, Indicator, Period, Thresholds } from "./types";
+import type { AnalyzedRow, AnalysisDocument, AnalyzeOptions, Grid, Period, Thresholds } from "./types";
 import { JinduError } from "./errors";
 import { detectTable, type Table, type TableRow } from "./table/detect";
 import { findPeriod, expectedProgressFromMonths } from "./period";
 import { readRow, type RowReading } from "./reading/read";
-import { assess, countStatuses } from "./assess/assess";
+import { assessRow, countStatuses, type StatedColumns } from "./assess/assess";
 import { normalize } from "./text/normalize";
-import { round1 } from "./reading/numbers";
+import { bareNumberReading } from "./reading/rules/bareNumbers";
 import { parseCompletionCell, parseStatusCell, parseYesNo } from "./reading/cells";
 import { groupIndicators, rateTargetsIn, type GroupContext } from "./reading/groups";
 
@@ -24,35 +24,6 @@ export function detectPeriod(table: Table): Period | null {
     if (f) return { label: f.label, months: f.months, source, text: text.slice(f.start, f.end) };
   }
   return null;
-}
-
-const BARE_NUMBER = /^\s*(-?\d+(?:\.\d+)?)\s*$/;
-
-/** Target and progress stored as plain numbers (the unit in the header: 目标任务（公里）). */
-function numericReading(targetText: string, progress: string, expected: number): RowReading | null {
-  const t = BARE_NUMBER.exec(normalize(targetText));
-  const a = BARE_NUMBER.exec(normalize(progress));
-  if (!t || !a || Number(t[1]) <= 0) return null;
-  const tv = Number(t[1]);
-  const av = Number(a[1]);
-  const fig = (v: number, text: string, field: "target" | "progress") => ({ value: v, unit: "", text, start: text.indexOf(String(text.trim())), end: text.length, field });
-  return {
-    indicators: [
-      {
-        kind: "quantity",
-        target: fig(tv, targetText, "target"),
-        actual: fig(av, progress, "progress"),
-        completion: Math.round((av / tv) * 10000) / 100,
-        reported: false,
-        evidence: `${av} ÷ ${tv}`,
-        rule: "numeric-cells",
-        expected,
-      },
-    ],
-    cues: [],
-    unpairedTargets: 0,
-    notes: [],
-  };
 }
 
 interface TableContext {
@@ -80,7 +51,7 @@ function nameOf(tr: TableRow, projectCols: number[]): string {
   return out;
 }
 
-function analyseRow(tr: TableRow, x: TableContext): AnalysedRow {
+function analyzeRow(tr: TableRow, x: TableContext): AnalyzedRow {
   const { hasTarget, expected, thresholds, table } = x;
   const c = tr.cells;
   const name = nameOf(tr, x.projectCols) || c.project || "";
@@ -90,44 +61,19 @@ function analyseRow(tr: TableRow, x: TableContext): AnalysedRow {
   const textReading =
     fromGroups.length > 0
       ? null
-      : ((hasTarget ? numericReading(targetText, progress, expected) : null) ??
+      : ((hasTarget ? bareNumberReading(targetText, progress, expected) : null) ??
         readRow(targetText, progress, { targetField: hasTarget ? "target" : "project", expectedProgress: expected }));
   const reading: RowReading = textReading ?? { indicators: fromGroups, cues: [], unpairedTargets: 0, notes: [] };
-  const result = assess(reading, thresholds);
-  const indicators: Indicator[] = reading.indicators;
-  const stated = fromGroups.length > 0 ? null : parseCompletionCell(tr.completionValue);
-  const notes = [...reading.notes, ...(stated === null ? result.notes : [])];
-  let { status, completion, gap, basis } = result;
-  let severity = result.severity;
-
-  // An explicit completion column wins over the text; a status column wins over both.
-  if (stated !== null) {
-    indicators.unshift({
-      kind: "quantity",
-      completion: stated,
-      reported: true,
-      evidence: String(tr.completionValue),
-      evidenceSpan: { start: 0, end: String(c.completion ?? "").length, field: "completion" },
-      rule: "completion-column",
-      expected,
-    });
-    completion = stated;
-    gap = round1(stated - expected);
-    basis = { completion: stated, expected };
-    status = stated >= 100 ? "completed" : stated >= expected ? "on_track" : "lagging";
-    severity = status === "lagging" ? (thresholds.mode === "bands" && -gap < thresholds.red ? "yellow" : "red") : undefined;
-    if (status === "lagging" && thresholds.mode === "bands" && -gap < thresholds.yellow) status = "on_track";
-    notes.push("完成率取自表中的完成率列");
-  }
-  // A stated status wins: a status column (是否达序: 是 / 否, 滞后), or a remark that is one.
-  const statusHeader = table.header.labels.status ?? "";
-  const explicit = parseYesNo(statusHeader, c.status) ?? parseStatusCell(c.status) ?? parseStatusCell(c.remarks);
-  if (explicit) {
-    if (explicit !== status) notes.push(`状态取自表中的“${c.status?.trim()}”`);
-    status = explicit;
-    if (status !== "lagging") severity = undefined;
-    else severity ??= "red";
-  }
+  const completionColumn = fromGroups.length > 0 ? null : parseCompletionCell(tr.completionValue);
+  // A stated status: a status column (是否达序: 是 / 否, 滞后), or a remark that is one.
+  const fromStatus = parseYesNo(table.header.labels.status ?? "", c.status) ?? parseStatusCell(c.status);
+  const fromRemarks = fromStatus ? null : parseStatusCell(c.remarks);
+  const stated: StatedColumns = {
+    ...(completionColumn !== null ? { completion: { value: completionColumn, text: String(tr.completionValue) } } : {}),
+    ...(fromStatus ? { status: { status: fromStatus, text: (c.status ?? "").trim() } } : {}),
+    ...(fromRemarks ? { status: { status: fromRemarks, text: (c.remarks ?? "").trim() } } : {}),
+  };
+  const { status, completion, gap, basis, severity, notes, indicators } = assessRow(reading, thresholds, expected, stated);
   return {
     row: tr.row,
     seq: c.seq ?? "",
@@ -138,9 +84,9 @@ function analyseRow(tr: TableRow, x: TableContext): AnalysedRow {
     progress,
     status,
     completion,
-    gap: status === "unquantified" ? null : gap,
-    basis: status === "unquantified" ? null : basis,
-    ...(status === "lagging" && severity ? { severity } : {}),
+    gap,
+    basis,
+    ...(severity ? { severity } : {}),
     indicators,
     cues: reading.cues,
     notes,
@@ -201,7 +147,7 @@ export function analyzeTable(sheet: string, table: Table, options: AnalyzeOption
     rateTargets: rateTargetsIn(table.preamble),
     subject: subjectOf(table),
   };
-  const rows = table.rows.map((r) => analyseRow(r, ctx));
+  const rows = table.rows.map((r) => analyzeRow(r, ctx));
   return {
     sheet,
     title: table.title,

@@ -51,7 +51,8 @@ export interface Period {
 
 export type RowStatus = "completed" | "on_track" | "lagging" | "unquantified";
 
-export type IndicatorKind = "quantity" | "rate" | "ceiling" | "growth" | "milestone";
+/** What an indicator measures; how each is completed and what it is held to: reading/kinds.ts. */
+export type IndicatorKind = "quantity" | "rate" | "ceiling" | "reduction" | "points" | "growth" | "milestone";
 
 /** Which cell of the row a span points into. */
 export type Field = "project" | "target" | "progress" | "completion" | "status" | "remarks" | "column";
@@ -106,7 +107,7 @@ export interface Cue {
   rule: string;
 }
 
-export interface AnalysedRow {
+export interface AnalyzedRow {
   /** 1-based sheet row (line number for a text file). */
   row: number;
   seq: string;
@@ -152,7 +153,7 @@ export interface AnalysisDocument {
   header: HeaderInfo;
   /** "period" when the target column is the period's own (季度目标): quantities are due in full. */
   targetScope: "year" | "period";
-  rows: AnalysedRow[];
+  rows: AnalyzedRow[];
   /** Counts per status. */
   counts: Record<RowStatus, number>;
 }

@@ -1,5 +1,5 @@
 // Marks the words a reading used inside the cell text it came from.
-import type { AnalysedRow, Field } from "../core/types";
+import type { AnalyzedRow, Field } from "../core/types";
 
 export type MarkKind = "target" | "actual" | "stated" | "cue";
 
@@ -15,7 +15,7 @@ export interface Segment {
 }
 
 /** Every span of a row that points into one of its cells. */
-export function spansFor(row: AnalysedRow, field: Field): Span[] {
+export function spansFor(row: AnalyzedRow, field: Field): Span[] {
   const out: Span[] = [];
   for (const ind of row.indicators) {
     if (ind.target && ind.target.field === field) out.push({ start: ind.target.start, end: ind.target.end, kind: "target" });

@@ -23,7 +23,7 @@ export interface Strings {
   alsoMark: string;
   markCompleted: string;
   markUnquantified: string;
-  analyse: string;
+  analyze: string;
   mark: string;
   clear: string;
   summary: string;
@@ -44,7 +44,7 @@ export interface Strings {
   notes: string;
   selectInSheet: string;
   done: {
-    analysed: (rows: number, lagging: number) => string;
+    analyzed: (rows: number, lagging: number) => string;
     marked: (n: number) => string;
     cleared: (n: number) => string;
     summary: (sheet: string) => string;
@@ -74,11 +74,11 @@ const zh: Strings = {
   alsoMark: "标出滞后时也标出",
   markCompleted: "已完成的项目",
   markUnquantified: "不便统计的项目",
-  analyse: "分析",
+  analyze: "分析",
   mark: "标出滞后",
   clear: "清除标记",
   summary: "生成汇总表",
-  stage: { reading: "正在读取工作表…", analysing: "正在分析…", writing: "正在写入…" },
+  stage: { reading: "正在读取工作表…", analyzing: "正在分析…", writing: "正在写入…" },
   status: { completed: "已完成", on_track: "正常推进", lagging: "滞后", unquantified: "不便统计" },
   results: "分析结果",
   lagging: "滞后项目（按差距排序）",
@@ -94,7 +94,7 @@ const zh: Strings = {
   notes: "说明",
   selectInSheet: "在表格中选中此行",
   done: {
-    analysed: (rows, lagging) => `已分析 ${rows} 个项目，其中滞后 ${lagging} 个。`,
+    analyzed: (rows, lagging) => `已分析 ${rows} 个项目，其中滞后 ${lagging} 个。`,
     marked: (n) => `已标出 ${n} 行。表格内容没有改动，可用“清除标记”恢复。`,
     cleared: (n) => (n > 0 ? `已清除 ${n} 处标记。` : "没有需要清除的标记。"),
     summary: (sheet) => `已生成工作表“${sheet}”。`,
@@ -112,7 +112,7 @@ const en: Strings = {
   periodUnknown: "shown after analysis",
   source: { title: "from the title", header: "from the header", intro: "from the introduction", override: "set by hand", default: "default (full year)" },
   expected: "Expected progress (%)",
-  expectedHint: "From the period; you may change it, then click Analyse.",
+  expectedHint: "From the period; you may change it, then click Analyze.",
   resetExpected: "Use the period's value",
   thresholds: "Lagging rule",
   strict: "Strict: below the expected progress is lagging",
@@ -124,11 +124,11 @@ const en: Strings = {
   alsoMark: "When marking, also mark",
   markCompleted: "completed projects",
   markUnquantified: "projects to read by hand",
-  analyse: "Analyse",
+  analyze: "Analyze",
   mark: "Mark lagging",
   clear: "Clear marks",
   summary: "Summary sheet",
-  stage: { reading: "Reading the sheet…", analysing: "Analysing…", writing: "Writing…" },
+  stage: { reading: "Reading the sheet…", analyzing: "Analyzing…", writing: "Writing…" },
   status: { completed: "Completed", on_track: "On track", lagging: "Lagging", unquantified: "Read by hand" },
   results: "Results",
   lagging: "Lagging projects (by gap)",
@@ -144,7 +144,7 @@ const en: Strings = {
   notes: "Notes",
   selectInSheet: "Select this row in the sheet",
   done: {
-    analysed: (rows, lagging) => `${rows} projects analysed, ${lagging} lagging.`,
+    analyzed: (rows, lagging) => `${rows} projects analyzed, ${lagging} lagging.`,
     marked: (n) => `${n} rows marked. The table's contents are unchanged; Clear marks removes them.`,
     cleared: (n) => (n > 0 ? `${n} marks cleared.` : "There were no marks to clear."),
     summary: (sheet) => `Sheet "${sheet}" written.`,

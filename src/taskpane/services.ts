@@ -1,7 +1,7 @@
 // What the pane may do: use cases bound to a workbook port, settings and a language.
 // Components receive these functions, never `Excel`.
 import {
-  analyse,
+  analyze,
   clearMarks,
   highlight,
   selectRow,
@@ -23,7 +23,7 @@ export interface PaneServices {
   lang: Lang;
   loadSettings(): AddinSettings;
   saveSettings(settings: AddinSettings): Promise<void>;
-  analyse(settings: AddinSettings, onStage: OnStage): Promise<AnalysisDocument>;
+  analyze(settings: AddinSettings, onStage: OnStage): Promise<AnalysisDocument>;
   highlight(settings: AddinSettings, onStage: OnStage): Promise<HighlightResult>;
   clear(onStage: OnStage): Promise<{ removed: number }>;
   summarise(settings: AddinSettings, onStage: OnStage): Promise<SummaryResult>;
@@ -36,7 +36,7 @@ export function createServices(port: WorkbookPort, engine: Engine, store: Settin
     lang,
     loadSettings: () => store.load(),
     saveSettings: (s) => store.save(s),
-    analyse: (s, onStage) => analyse(deps(onStage), s),
+    analyze: (s, onStage) => analyze(deps(onStage), s),
     highlight: (s, onStage) => highlight(deps(onStage), s, lang),
     clear: (onStage) => clearMarks(deps(onStage)),
     summarise: (s, onStage) => summarise(deps(onStage), s, lang),

@@ -6,7 +6,7 @@ import { isJinduError } from "../core/errors";
 import { STRINGS } from "./i18n";
 import type { PaneServices } from "./services";
 
-export type Action = "analyse" | "mark" | "clear" | "summary";
+export type Action = "analyze" | "mark" | "clear" | "summary";
 
 export interface Message {
   intent: "success" | "error" | "info";
@@ -47,10 +47,10 @@ export function useJindu(services: PaneServices) {
       setMessage(null);
       try {
         switch (action) {
-          case "analyse": {
-            const d = await services.analyse(settings, setStage);
+          case "analyze": {
+            const d = await services.analyze(settings, setStage);
             setDoc(d);
-            setMessage({ intent: "success", text: t.done.analysed(d.rows.length, d.counts.lagging) });
+            setMessage({ intent: "success", text: t.done.analyzed(d.rows.length, d.counts.lagging) });
             break;
           }
           case "mark": {

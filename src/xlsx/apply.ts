@@ -366,7 +366,7 @@ export function writeSummary(wb: ExcelJS.Workbook, summary: SummaryPlan, marker:
   return { summarySheet: ws.name, laggingSheet: lws.name };
 }
 
-/** Applies the plan to `ws` (the analysed sheet) and adds the summary sheet. */
+/** Applies the plan to `ws` (the analyzed sheet) and adds the summary sheet. */
 export function applyPlan(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, grid: Grid, plan: WorkbookPlan, opts: ApplyOptions = {}): ApplyResult {
   const replaced: string[] = [];
   for (const sheet of [...wb.worksheets]) {

@@ -1,4 +1,4 @@
-// The report use case with the stand-in analyser (the plan and adapters, not the reading).
+// The report use case with the stand-in analyzer (the plan and adapters, not the reading).
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { defaultOutputPath, report } from "../../src/app/report";

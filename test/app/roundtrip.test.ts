@@ -29,7 +29,7 @@ function merges(ws: ExcelJS.Worksheet): string[] {
 
 describe.each<[string, Analyze]>([
   ["reading engine", analyzeGrid],
-  ["stand-in analyser", fakeAnalyze],
+  ["stand-in analyzer", fakeAnalyze],
 ])("report round trip (%s)", (_name, analyze) => {
   let input: string;
   let inputHash: string;
@@ -107,7 +107,7 @@ describe.each<[string, Analyze]>([
     const ws = out.getWorksheet("进度汇总")!;
     const header = 4;
     expect(ws.getCell(header, 1).value).toBe("实施单位");
-    // Independently of the plan: group the analysed rows by unit.
+    // Independently of the plan: group the analyzed rows by unit.
     const units = new Map<string, { n: number; counts: Record<RowStatus, number>; comps: number[]; lagging: string[] }>();
     for (const r of doc.rows) {
       const u = units.get(r.unit) ?? { n: 0, counts: { completed: 0, on_track: 0, lagging: 0, unquantified: 0 }, comps: [], lagging: [] };

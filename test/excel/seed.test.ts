@@ -1,7 +1,7 @@
 // The adapter on the real engine and plan, with the seed bulletin loaded in the fake Excel.
 import { readFileSync } from "fs";
 import { join } from "path";
-import { analyse, clearMarks, DEFAULT_SETTINGS, highlight, summarise, type AddinDeps } from "../../src/app/addin";
+import { analyze, clearMarks, DEFAULT_SETTINGS, highlight, summarise, type AddinDeps } from "../../src/app/addin";
 import { engine } from "../../src/app/engine";
 import { analyzeGrid } from "../../src/core/analyze";
 import { STATUS_COLORS } from "../../src/core/plan";
@@ -22,7 +22,7 @@ function setup() {
 
 test("the seed reads the same through the fake Excel as from the text", async () => {
   const { deps } = setup();
-  const doc = await analyse(deps, DEFAULT_SETTINGS);
+  const doc = await analyze(deps, DEFAULT_SETTINGS);
   expect(doc.counts).toEqual(reference.counts);
   expect(doc.rows.map((r) => [r.row, r.status])).toEqual(reference.rows.map((r) => [r.row, r.status]));
   expect(doc.counts.lagging).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { analyse, clearMarks, DEFAULT_SETTINGS, highlight, selectRow, summarise, type AddinDeps, type AddinSettings } from "../../src/app/addin";
+import { analyze, clearMarks, DEFAULT_SETTINGS, highlight, selectRow, summarise, type AddinDeps, type AddinSettings } from "../../src/app/addin";
 import { JinduError } from "../../src/core/errors";
 import { JINDU_MARKER } from "../../src/core/plan";
 import { createExcelPort, isMarkFormula, markFormula, SHEET_MARKER, type ExcelEnv } from "../../src/excel/workbook";
@@ -29,7 +29,7 @@ const WITH_ALL: AddinSettings = { ...DEFAULT_SETTINGS, highlight: { completed: t
 describe("reading the active sheet", () => {
   test("values and merged areas in one Excel.run and two syncs", async () => {
     const { wb, deps } = setup(9);
-    const doc = await analyse(deps, DEFAULT_SETTINGS);
+    const doc = await analyze(deps, DEFAULT_SETTINGS);
     expect(wb.runs).toEqual([2]);
     expect(doc.rows).toHaveLength(9);
     expect(doc.rows[0]).toMatchObject({ row: 4, unit: "单位1", project: "项目1" });
@@ -39,7 +39,7 @@ describe("reading the active sheet", () => {
     const wb = FakeWorkbook.fromGrid(bulletinGrid(9));
     const port = createExcelPort({ run: wb.run, isSetSupported: (n, v) => wb.isSetSupported(n, v) });
     let seen: unknown = null;
-    await analyse({ port, engine: { ...fixtureEngine, analyze: (g) => ((seen = g), fixtureAnalyze(g)) } }, DEFAULT_SETTINGS);
+    await analyze({ port, engine: { ...fixtureEngine, analyze: (g) => ((seen = g), fixtureAnalyze(g)) } }, DEFAULT_SETTINGS);
     expect(seen).toMatchObject({ sheet: "Sheet1", top: 1, left: 1, merges: [{ top: 4, left: 2, bottom: 6, right: 2 }, { top: 7, left: 2, bottom: 9, right: 2 }, { top: 10, left: 2, bottom: 12, right: 2 }] });
   });
 
@@ -47,7 +47,7 @@ describe("reading the active sheet", () => {
     const wb = FakeWorkbook.fromGrid(bulletinGrid(9), { excelApi: 7 });
     const port = createExcelPort({ run: wb.run, isSetSupported: (n, v) => wb.isSetSupported(n, v) });
     let merges: unknown = null;
-    await analyse({ port, engine: { ...fixtureEngine, analyze: (g) => ((merges = g.merges), fixtureAnalyze(g)) } }, DEFAULT_SETTINGS);
+    await analyze({ port, engine: { ...fixtureEngine, analyze: (g) => ((merges = g.merges), fixtureAnalyze(g)) } }, DEFAULT_SETTINGS);
     expect(merges).toEqual([]);
     expect(wb.runs).toEqual([2]);
   });
@@ -56,12 +56,12 @@ describe("reading the active sheet", () => {
     const wb = new FakeWorkbook();
     wb.addSheet("Empty");
     const port = createExcelPort({ run: wb.run, isSetSupported: (n, v) => wb.isSetSupported(n, v) });
-    await expect(analyse({ port, engine: fixtureEngine }, DEFAULT_SETTINGS)).rejects.toMatchObject({ code: "empty_sheet" });
+    await expect(analyze({ port, engine: fixtureEngine }, DEFAULT_SETTINGS)).rejects.toMatchObject({ code: "empty_sheet" });
   });
 
   test("ExcelApi below 1.7 is refused with api_unsupported before any call", async () => {
     const { wb, deps } = setup(3, { excelApi: 6 });
-    const err = await analyse(deps, DEFAULT_SETTINGS).catch((e: unknown) => e);
+    const err = await analyze(deps, DEFAULT_SETTINGS).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(JinduError);
     expect(err).toMatchObject({ code: "api_unsupported" });
     expect((err as JinduError).zh).toContain("不支持");
@@ -71,14 +71,14 @@ describe("reading the active sheet", () => {
   test("a sheet past the cell limit is sheet_too_large, without loading its values", async () => {
     const { wb, deps, sheet } = setup(3);
     sheet.set(250_000, 5, "x");
-    await expect(analyse(deps, DEFAULT_SETTINGS)).rejects.toMatchObject({ code: "sheet_too_large" });
+    await expect(analyze(deps, DEFAULT_SETTINGS)).rejects.toMatchObject({ code: "sheet_too_large" });
     expect(wb.payloads.every((p) => p.response < 10_000)).toBe(true);
   });
 
   test("engine errors (no header) pass through as they are", async () => {
     const { deps } = setup(3);
     const engine = { ...fixtureEngine, analyze: () => { throw new JinduError("no_header"); } };
-    await expect(analyse({ ...deps, engine }, DEFAULT_SETTINGS)).rejects.toMatchObject({ code: "no_header", en: expect.stringContaining("header") });
+    await expect(analyze({ ...deps, engine }, DEFAULT_SETTINGS)).rejects.toMatchObject({ code: "no_header", en: expect.stringContaining("header") });
   });
 });
 
@@ -188,7 +188,7 @@ describe("标出滞后 / 清除标记", () => {
 
   test("clicking a row selects it across the table's columns", async () => {
     const { wb, deps } = setup(6);
-    const doc = await analyse(deps, DEFAULT_SETTINGS);
+    const doc = await analyze(deps, DEFAULT_SETTINGS);
     await selectRow(deps, doc, 7);
     expect(wb.selection).toEqual({ sheet: "Sheet1", address: "7,1:7,5" });
     expect(wb.runs).toEqual([2, 1]);
@@ -337,7 +337,7 @@ describe("payload splitting", () => {
 
   test("values past the per-sync cell budget are read in row blocks", async () => {
     const { wb, deps } = setup(500, { env: { readCells: 1_000 } });
-    const doc = await analyse(deps, DEFAULT_SETTINGS);
+    const doc = await analyze(deps, DEFAULT_SETTINGS);
     expect(doc.rows).toHaveLength(500);
     expect(wb.runs[0]).toBe(1 + Math.ceil((503 * 5) / 1_000));
   });
@@ -346,6 +346,6 @@ describe("payload splitting", () => {
     const { deps, sheet } = setup(3);
     const big = "进".repeat(30_000);
     for (let r = 4; r < 70; r++) sheet.set(r, 5, big);
-    await expect(analyse(deps, DEFAULT_SETTINGS)).rejects.toMatchObject({ code: "sheet_too_large" });
+    await expect(analyze(deps, DEFAULT_SETTINGS)).rejects.toMatchObject({ code: "sheet_too_large" });
   });
 });

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { expectedProgressFromMonths, findPeriod } from "../../src/core/period";
+import { expectedProgressFromMonths, findPeriod, findPeriodRule, parseNumeral, RULES } from "../../src/core/period";
 
 describe("findPeriod: positive cases", () => {
   test.each<[string, string, number]>([
@@ -142,6 +142,88 @@ describe("findPeriod: choice and offsets", () => {
   test("deterministic", () => {
     const text = "上半年,截至6月底,1-6月份";
     expect(findPeriod(text)).toEqual(findPeriod(text));
+  });
+});
+
+describe("RULES table", () => {
+  // [text, id of the entry that wins]: phrasings from the cases above, at least one per entry.
+  const winners: [string, string][] = [
+    ["2020年1-6月份民生工程项目进展情况", "month-range"],
+    ["一至九月", "month-range"],
+    ["4-6月", "month-range"],
+    ["今年前10个月", "first-months"],
+    ["上半年", "half-year"],
+    ["下半年", "half-year"],
+    ["前三季度", "quarter"],
+    ["1-3季度", "quarter"],
+    ["第三季度民生工程进展", "quarter"],
+    ["截至10月15日", "until"],
+    ["截至2020年底", "until"],
+    ["截至2021年10月底", "until"],
+    ["9月27日召开会议,截至9月27日完成投资", "until"],
+    ["9月底", "month-end"],
+    ["年末", "year-end"],
+    ["10月份", "month"],
+    ["2021年10月民生工程进展", "month"],
+    ["2020年度民生工程完成情况", "full-year"],
+    ["全年完成情况通报", "full-year"],
+  ];
+
+  test("ids are unique", () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  test("every regex is global (matchAll throws otherwise)", () => {
+    expect(RULES.filter((r) => !r.re.global).map((r) => r.id)).toEqual([]);
+  });
+
+  test("every entry wins for at least one phrasing", () => {
+    expect([...new Set(winners.map(([, id]) => id))].sort()).toEqual(RULES.map((r) => r.id).sort());
+  });
+
+  test.each(winners)("%s → %s", (text, id) => {
+    expect(findPeriodRule(text)).toBe(id);
+  });
+
+  // A later match of a higher tier beats an earlier one (tiers 5 > 4 > 3 > 2 of the header).
+  test.each<[string, string]>([
+    ["第三季度，截至9月底", "until"],
+    ["10月份，4-6月", "month-range"],
+    ["9月底，第三季度", "quarter"],
+    ["2021年10月，年底", "year-end"],
+  ])("%s → %s", (text, id) => {
+    expect(findPeriodRule(text)).toBe(id);
+  });
+
+  test.each(["2020年度民生工程进展情况", "6月底前完成", "9月27日召开会议", ""])("%s → no entry", (text) => {
+    expect(findPeriodRule(text)).toBeNull();
+  });
+});
+
+describe("parseNumeral", () => {
+  test.each<[string, number | null]>([
+    ["6", 6],
+    ["06", 6],
+    ["六", 6],
+    ["两", 2],
+    ["○", 0],
+    ["〇", 0],
+    ["十", 10],
+    ["十二", 12],
+    ["二十七", 27],
+    ["三十一", 31],
+    // Not plain numerals: parseNumber would read these, the period patterns must not.
+    ["一二", null],
+    ["二〇", null],
+    ["〇十", null],
+    ["十〇", null],
+    ["一百", null],
+    ["十十", null],
+    ["1.5", null],
+    ["", null],
+  ])("%s → %s", (text, expected) => {
+    expect(parseNumeral(text)).toBe(expected);
   });
 });
 

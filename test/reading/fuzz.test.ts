@@ -40,24 +40,21 @@ function randomText(rand: () => number, maxLen: number): string {
   return out;
 }
 
+// Each check asserts once over the whole list, so it runs (and can fail) even when the list is empty.
 function checkIndicators(indicators: Indicator[], target: string, progress: string): void {
-  for (const i of indicators) {
-    expect(i.completion === null || Number.isFinite(i.completion)).toBe(true);
-    const texts: Record<string, string> = { target, progress, project: target };
-    for (const f of [i.target, i.actual]) {
-      if (!f) continue;
-      expect(texts[f.field]!.slice(f.start, f.end)).toBe(f.text);
-    }
-    if (i.evidenceSpan) expect(i.evidenceSpan.end).toBeGreaterThanOrEqual(i.evidenceSpan.start);
-  }
+  const texts: Record<string, string> = { target, progress, project: target };
+  const bad = indicators.filter(
+    (i) =>
+      !(i.completion === null || Number.isFinite(i.completion)) ||
+      [i.target, i.actual].some((f) => f && f.field !== "column" && texts[f.field]!.slice(f.start, f.end) !== f.text) ||
+      (i.evidenceSpan !== undefined && i.evidenceSpan.end < i.evidenceSpan.start),
+  );
+  expect(bad).toEqual([]);
 }
 
 function checkScan(text: string): void {
   const { figures } = scan(text);
-  for (const f of figures) {
-    expect(text.slice(f.start, f.end)).toBe(f.text);
-    expect(Number.isFinite(f.value)).toBe(true);
-  }
+  expect(figures.filter((f) => text.slice(f.start, f.end) !== f.text || !Number.isFinite(f.value))).toEqual([]);
 }
 
 const SEEDS = [1, 7, 42, 2020, 31337];
@@ -77,6 +74,7 @@ describe("random text", () => {
 
   test.each(SEEDS)("seed %d: random grids through analyzeGrid", (seed) => {
     const rand = prng(seed * 977);
+    let analyzed = 0;
     for (let k = 0; k < 20; k++) {
       const header: CellValue[] = ["序号", "实施单位", "项目名称", "年度目标任务", "进展情况", "完成率", "完成状况"];
       const values: CellValue[][] = [[randomText(rand, 30)], header];
@@ -96,6 +94,7 @@ describe("random text", () => {
       const grid: Grid = { sheet: "S", top: 1, left: 1, values, merges: [] };
       try {
         const doc = analyzeGrid(grid);
+        analyzed++;
         for (const row of doc.rows) {
           expect(["completed", "on_track", "lagging", "unquantified"]).toContain(row.status);
           expect(row.completion === null || Number.isFinite(row.completion)).toBe(true);
@@ -110,6 +109,8 @@ describe("random text", () => {
         expect(e).toBeInstanceOf(JinduError);
       }
     }
+    // Most random grids have the header above: the checks must have run on real documents.
+    expect(analyzed).toBeGreaterThan(10);
   }, 20000);
 });
 
@@ -124,6 +125,7 @@ describe("extreme numbers", () => {
     "0人",
     "0%",
   ])("%s", (text) => {
+    expect.hasAssertions();
     checkScan(text);
     const r = readRow(`培训${text}`, `已培训${text},完成任务${text}`, { targetField: "target", expectedProgress: 50 });
     checkIndicators(r.indicators, `培训${text}`, `已培训${text},完成任务${text}`);
@@ -131,7 +133,8 @@ describe("extreme numbers", () => {
 
   test("a target of 0 gives no division by zero", () => {
     const r = readRow("新建幼儿园0所", "已建成3所", { targetField: "target", expectedProgress: 50 });
-    for (const i of r.indicators) expect(i.completion === null || Number.isFinite(i.completion)).toBe(true);
+    expect(r.indicators.every((i) => i.completion === null || Number.isFinite(i.completion))).toBe(true);
+    expect(r.indicators.filter((i) => i.target?.value === 0 && i.completion !== null)).toEqual([]);
   });
 
   test("a tiny target and a huge actual give a finite completion or none", () => {

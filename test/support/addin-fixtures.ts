@@ -1,6 +1,6 @@
 // Hand-made grids, analysis documents and plans for the add-in tests: they depend only on
 // the shared types, so the adapter is tested apart from the reading engine.
-import type { AnalysedRow, AnalysisDocument, Grid, RowStatus } from "../../src/core/types";
+import type { AnalyzedRow, AnalysisDocument, Grid, RowStatus } from "../../src/core/types";
 import type { Lang, RowFill, WorkbookPlan } from "../../src/core/plan/types";
 import type { Engine } from "../../src/app/addin";
 import { doc } from "./fakeAnalyze";
@@ -36,7 +36,7 @@ export function bulletinGrid(rows: number, sheet = "Sheet1"): Grid {
 
 /** Reads the fixture grid by position: a stand-in for the real engine in adapter tests. */
 export function fixtureAnalyze(grid: Grid): AnalysisDocument {
-  const rows: AnalysedRow[] = [];
+  const rows: AnalyzedRow[] = [];
   let unit = "";
   grid.values.slice(3).forEach((v, i) => {
     if (typeof v[1] === "string") unit = v[1];
@@ -91,7 +91,7 @@ export function fixturePlan(doc: AnalysisDocument, options: { lang: Lang; date: 
   const fills: RowFill[] = doc.rows
     .filter((r) => r.status !== "on_track")
     .map((r) => ({ row: r.row, firstColumn: doc.header.firstColumn, lastColumn: doc.header.lastColumn, status: r.status, color: FIXTURE_COLORS[r.status] }));
-  const units = new Map<string, AnalysedRow[]>();
+  const units = new Map<string, AnalyzedRow[]>();
   for (const r of doc.rows) units.set(r.unit, [...(units.get(r.unit) ?? []), r]);
   const unitRows = [...units.entries()].map(([unit, rows]) => {
     const c = (s: RowStatus): number => rows.filter((r) => r.status === s).length;

@@ -3,7 +3,7 @@
 // hand-labelled expectations of the seed bulletin (matched by project name).
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { AnalysedRow, AnalysisDocument, AnalyzeOptions, CellValue, Grid, Indicator, RowStatus } from "../../src/core/types";
+import type { AnalyzedRow, AnalysisDocument, AnalyzeOptions, CellValue, Grid, Indicator, RowStatus } from "../../src/core/types";
 import { JinduError } from "../../src/core/errors";
 
 interface ExpectedIndicator {
@@ -43,7 +43,7 @@ export function fakeAnalyze(grid: Grid, options: AnalyzeOptions = {}): AnalysisD
   const [seqC, unitC, projC, targetC, progC] = ["序号", "实施单位", "项目名称", "年度目标任务", "进展情况"].map(col) as [number, number, number, number, number];
   const expected = options.expectedProgress ?? 50;
   const title = grid.values.slice(0, headerIndex).map((l) => l.map(text).find((s) => s !== "") ?? "").find((s) => s !== "") ?? "";
-  const rows: AnalysedRow[] = [];
+  const rows: AnalyzedRow[] = [];
   let unit = "";
   let seq = "";
   grid.values.slice(headerIndex + 1).forEach((line, i) => {
@@ -105,7 +105,7 @@ export function fakeAnalyze(grid: Grid, options: AnalyzeOptions = {}): AnalysisD
 }
 
 /** A minimal row for table-driven plan tests. */
-export function row(partial: Partial<AnalysedRow> & Pick<AnalysedRow, "row" | "status">): AnalysedRow {
+export function row(partial: Partial<AnalyzedRow> & Pick<AnalyzedRow, "row" | "status">): AnalyzedRow {
   return {
     seq: "",
     unit: "市财政局",
@@ -123,7 +123,7 @@ export function row(partial: Partial<AnalysedRow> & Pick<AnalysedRow, "row" | "s
 }
 
 /** A document around the given rows (header on row 3, columns A–E). */
-export function doc(rows: AnalysedRow[], extra: Partial<AnalysisDocument> = {}): AnalysisDocument {
+export function doc(rows: AnalyzedRow[], extra: Partial<AnalysisDocument> = {}): AnalysisDocument {
   const counts: Record<RowStatus, number> = { completed: 0, on_track: 0, lagging: 0, unquantified: 0 };
   for (const r of rows) counts[r.status]++;
   return {

@@ -4,7 +4,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { DEFAULT_SETTINGS } from "../../src/app/addin";
 import { analyzeGrid } from "../../src/core/analyze";
-import type { AnalysedRow } from "../../src/core/types";
+import type { AnalyzedRow } from "../../src/core/types";
 import { readTextGrid } from "../../src/text/readText";
 import { pickLang } from "../../src/excel/office";
 import { parseSettings, memorySettingsStore } from "../../src/excel/settings";
@@ -61,15 +61,15 @@ describe("results model", () => {
 
   test("a row is shown by the indicator that decides it, against what that one is held to", () => {
     // Lowest completion 78.1% (a quantity, fine against 序时 50%), but a rate at 98.8% of its 85% target.
-    const rateRow = { completion: 78.1, gap: -1.2, basis: { completion: 98.8, expected: 100 } } as AnalysedRow;
+    const rateRow = { completion: 78.1, gap: -1.2, basis: { completion: 98.8, expected: 100 } } as AnalyzedRow;
     expect(rowFigure(rateRow)).toBe(98.8);
     expect(rowExpected(rateRow, doc)).toBe(100);
     expect(heldToSchedule(rateRow, doc)).toBe(false);
-    const qtyRow = { completion: 30, gap: -20, basis: { completion: 30, expected: doc.expectedProgress } } as AnalysedRow;
+    const qtyRow = { completion: 30, gap: -20, basis: { completion: 30, expected: doc.expectedProgress } } as AnalyzedRow;
     expect(rowFigure(qtyRow)).toBe(30);
     expect(rowExpected(qtyRow, doc)).toBe(doc.expectedProgress);
     expect(heldToSchedule(qtyRow, doc)).toBe(true);
-    const none = { completion: null, gap: null, basis: null } as AnalysedRow;
+    const none = { completion: null, gap: null, basis: null } as AnalyzedRow;
     expect(rowExpected(none, doc)).toBe(doc.expectedProgress);
     expect(rowFigure(none)).toBeNull();
   });
@@ -110,7 +110,7 @@ describe("rendering (server-side, no Office)", () => {
     lang: "zh",
     loadSettings: () => memorySettingsStore().load(),
     saveSettings: async () => undefined,
-    analyse: async () => doc,
+    analyze: async () => doc,
     highlight: async () => ({ doc, marked: 0, replaced: 0 }),
     clear: async () => ({ removed: 0 }),
     summarise: async () => ({ doc, sheetName: "进度汇总" }),

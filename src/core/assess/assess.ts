@@ -1,7 +1,7 @@
 // The rule of the labelled readings: completion per indicator, the row's status and its one
 // figure (the lowest indicator). Lagging outranks everything: a lagging project shown as on
 // track is the worst error this product can make.
-import type { AnalysedRow, Indicator, RowStatus, Thresholds } from "../types";
+import type { AnalyzedRow, Indicator, RowStatus, Thresholds } from "../types";
 import type { RowReading } from "../reading/read";
 import { round1 } from "../reading/numbers";
 
@@ -93,7 +93,65 @@ export function assess(reading: RowReading, thresholds: Thresholds): Assessment 
   return { status: "on_track", completion, gap, basis, notes };
 }
 
-export function countStatuses(rows: Pick<AnalysedRow, "status" | "total">[]): Record<RowStatus, number> {
+/** What the table itself states about a row, beside the text: a completion, a status. */
+export interface StatedColumns {
+  /** A completion column's value (percent) and the cell as written. */
+  completion?: { value: number; text: string };
+  /** A status the table states (a status column, a yes/no answer, a remark), with its words. */
+  status?: { status: RowStatus; text: string };
+}
+
+export interface RowAssessment extends Assessment {
+  indicators: Indicator[];
+}
+
+/**
+ * A row's assessment with the table's own statements: a completion column wins over the text,
+ * a stated status over both.
+ */
+export function assessRow(reading: RowReading, thresholds: Thresholds, expected: number, stated: StatedColumns): RowAssessment {
+  const result = assess(reading, thresholds);
+  const indicators = [...reading.indicators];
+  let { status, completion, gap, basis } = result;
+  let severity = result.severity;
+  const notes = [...reading.notes, ...(stated.completion ? [] : result.notes)];
+  if (stated.completion) {
+    const v = stated.completion.value;
+    indicators.unshift({
+      kind: "quantity",
+      completion: v,
+      reported: true,
+      evidence: stated.completion.text,
+      evidenceSpan: { start: 0, end: stated.completion.text.length, field: "completion" },
+      rule: "completion-column",
+      expected,
+    });
+    completion = v;
+    gap = round1(v - expected);
+    basis = { completion: v, expected };
+    status = v >= 100 ? "completed" : v >= expected ? "on_track" : "lagging";
+    severity = status === "lagging" ? (thresholds.mode === "bands" && -gap < thresholds.red ? "yellow" : "red") : undefined;
+    if (status === "lagging" && thresholds.mode === "bands" && -gap < thresholds.yellow) status = "on_track";
+    notes.push("完成率取自表中的完成率列");
+  }
+  if (stated.status) {
+    if (stated.status.status !== status) notes.push(`状态取自表中的“${stated.status.text}”`);
+    status = stated.status.status;
+    if (status !== "lagging") severity = undefined;
+    else severity ??= "red";
+  }
+  return {
+    status,
+    completion,
+    gap: status === "unquantified" ? null : gap,
+    basis: status === "unquantified" ? null : basis,
+    ...(status === "lagging" && severity ? { severity } : {}),
+    notes,
+    indicators,
+  };
+}
+
+export function countStatuses(rows: Pick<AnalyzedRow, "status" | "total">[]): Record<RowStatus, number> {
   const counts: Record<RowStatus, number> = { completed: 0, on_track: 0, lagging: 0, unquantified: 0 };
   // A total row (合计, 全省) sums the projects above it: it is not counted as one more.
   for (const r of rows) if (!r.total) counts[r.status]++;

@@ -1,6 +1,7 @@
 // Reporting period of a bulletin (1-6月, 上半年, 前三季度, 截至10月31日…) and 序时进度.
 //
-// Rules, in order of preference (a higher tier wins; ties go to the earliest, then longest span):
+// Patterns are the RULES table below (one entry per pattern, each giving months and a tier).
+// Tiers, in order of preference (a higher tier wins; ties go to the earliest, then longest span):
 //  5  cumulative spans: month ranges from 1 (1-6月, 一至九月), 前N个月, 上半年, 前三季度, 1-3季度,
 //     截至/截止(到)/至 + date (截至6月底, 截至10月15日 → 9 + 15/31).
 //  4  single quarters (第三季度 → 9, cumulative to the quarter's end), ranges not from 1
@@ -14,6 +15,8 @@
 // of an in-year series, so it does not count (全年…进展情况 does).
 // Every pattern has bounded quantifiers, so matching is linear in the text length.
 
+import { parseNumber } from "../reading/numbers";
+
 export interface PeriodFinding {
   /** The words as written, lightly normalised: half-width digits, "-" for dashes, no spaces, no 份. */
   label: string;
@@ -25,6 +28,7 @@ export interface PeriodFinding {
 }
 
 interface Candidate {
+  rule: string;
   start: number;
   end: number;
   months: number;
@@ -46,24 +50,17 @@ function normalise(text: string): string {
   return out;
 }
 
-const CN_DIGITS: Record<string, number> = {
-  "〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-  "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-};
+// The shapes the period patterns read: Arabic digits, one digit, or [digit]十[digit] (no 〇十, 十〇).
+// parseNumber alone would also take 一二 (12) or 一百, which are not months, days or quarters.
+const RE_PLAIN_NUMERAL = /^(?:[0-9]+|[〇零一二两三四五六七八九]|[一二两三四五六七八九]?十[一二两三四五六七八九]?)$/;
 
 /** 6, 06, 六, 十, 十二, 二十七, 三十一 → number; null when not a plain numeral. */
 export function parseNumeral(s: string): number | null {
-  if (/^[0-9]+$/.test(s)) return Number(s);
-  const ten = s.indexOf("十");
-  if (ten < 0) return s.length === 1 ? (CN_DIGITS[s] ?? null) : null;
-  if (ten > 1 || s.indexOf("十", ten + 1) >= 0) return null;
-  const tens = ten === 0 ? 1 : CN_DIGITS[s.charAt(0)];
-  if (tens === undefined || tens === 0) return null;
-  const rest = s.slice(ten + 1);
-  if (rest === "") return tens * 10;
-  const units = rest.length === 1 ? CN_DIGITS[rest] : undefined;
-  if (units === undefined || units === 0) return null;
-  return tens * 10 + units;
+  // ○ (a circle) is often typed for 〇 in dates; the reading engine does not know it.
+  const t = s.replace(/○/g, "〇");
+  if (!RE_PLAIN_NUMERAL.test(t)) return null;
+  const n = parseNumber(t);
+  return Number.isInteger(n) ? n : null;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -130,104 +127,131 @@ function num(s: string | undefined): number | null {
   return s === undefined ? null : parseNumeral(s);
 }
 
+interface Reading {
+  months: number;
+  tier: number;
+}
+
+export interface PeriodRule {
+  /** Unique name of the pattern (tests, diagnostics). */
+  id: string;
+  /** Global; runs over the normalised text, and a candidate spans the whole match. */
+  re: RegExp;
+  /** Months and tier of one match, or null when the match is not a period. */
+  read(m: RegExpExecArray, norm: string): Reading | null;
+}
+
+function matchEnd(m: RegExpExecArray): number {
+  return m.index + m[0].length;
+}
+
+function readUntil(m: RegExpExecArray): Reading | null {
+  if (m[2] === undefined) return { months: 12, tier: 5 }; // 截至(2020)年底
+  const month = num(m[2]);
+  if (!validMonth(month)) return null;
+  const days = DAYS_IN_MONTH[month - 1] ?? 31;
+  if (m[3] !== undefined) {
+    const day = num(m[3]);
+    if (day === null || day < 1 || day > days) return null;
+    return { months: month - 1 + day / days, tier: 5 };
+  }
+  // 上旬/中旬: through the 10th/20th; 下旬, 底, 末: the whole month.
+  if (m[4] === "上旬") return { months: month - 1 + 10 / days, tier: 5 };
+  if (m[4] === "中旬") return { months: month - 1 + 20 / days, tier: 5 };
+  return { months: month, tier: 5 };
+}
+
+function readQuarter(m: RegExpExecArray): Reading | null {
+  const valid = (q: number | null): q is number => q !== null && q >= 1 && q <= 4;
+  if (m[2] !== undefined) {
+    const q = num(m[2]); // 前三季度
+    return valid(q) ? { months: q * 3, tier: 5 } : null;
+  }
+  if (m[3] !== undefined) {
+    const a = num(m[3]); // 1-3季度: cumulative only from the first quarter
+    const b = num(m[4]);
+    return a !== null && b !== null && a >= 1 && b <= 4 && a <= b ? { months: b * 3, tier: a === 1 ? 5 : 4 } : null;
+  }
+  const q = num(m[6]); // (第)三季度
+  return valid(q) ? { months: q * 3, tier: 4 } : null;
+}
+
+function readMonth(m: RegExpExecArray, norm: string): Reading | null {
+  const month = num(m[2]);
+  if (!validMonth(month) || eventBefore(norm, m.index)) return null;
+  const end = matchEnd(m);
+  const after = norm.slice(end, end + 4);
+  if (after.startsWith("份")) {
+    // 10月份: a monthly report, unless it starts something (10月份起, 10月份以来).
+    return !RE_EVENT_AFTER.test(after.slice(1)) && !RE_NOT_MONTH_AFTER.test(after) ? { months: month, tier: 3 } : null;
+  }
+  // 2021年10月 with no day; a bare 10月 is too often an event.
+  return m[1] !== undefined && !RE_EVENT_AFTER.test(after) && !RE_NOT_MONTH_AFTER.test(after)
+    ? { months: month, tier: 2 }
+    : null;
+}
+
+function readFullYear(m: RegExpExecArray, norm: string): Reading | null {
+  const end = matchEnd(m);
+  // The rest of the phrase: up to 16 chars, stopping at punctuation.
+  const phrase = /^[\p{Script=Han}0-9A-Za-z \t]{0,16}/u.exec(norm.slice(end, end + 16))?.[0] ?? "";
+  const report = RE_REPORT_WORD.exec(phrase);
+  if (report === null) return null;
+  const block = RE_BLOCK_WORD.exec(phrase);
+  if (block !== null && block.index < report.index) return null;
+  if (m[3] === "年度" && RE_PROGRESS_WORD.test(phrase.slice(report.index))) return null;
+  return { months: 12, tier: 4 };
+}
+
+// In the order the candidates are collected: on a full tie (tier, start, end) the earlier entry wins.
+export const RULES: readonly PeriodRule[] = [
+  {
+    id: "month-range",
+    re: RE_RANGE,
+    read: (m, norm) => {
+      const from = num(m[2]);
+      const to = num(m[3]);
+      const end = matchEnd(m);
+      if (!validMonth(from) || !validMonth(to) || to < from) return null;
+      if (RE_NOT_MONTH_AFTER.test(norm.slice(end, end + 4))) return null;
+      // 4-6月 is read as "to the end of June" (6), at a lower tier than ranges from 1.
+      return { months: to, tier: from === 1 ? 5 : 4 };
+    },
+  },
+  {
+    id: "first-months",
+    re: RE_FIRST_MONTHS,
+    read: (m) => {
+      const n = num(m[2]);
+      return validMonth(n) ? { months: n, tier: 5 } : null;
+    },
+  },
+  { id: "half-year", re: RE_HALF, read: (m) => (m[2] === "上" ? { months: 6, tier: 5 } : { months: 12, tier: 4 }) },
+  // One regex for 前N季度, N-M季度 and (第)N季度, so that 三季度 inside 前三季度 is not a second match.
+  { id: "quarter", re: RE_QUARTER, read: readQuarter },
+  { id: "until", re: RE_UNTIL, read: readUntil },
+  {
+    id: "month-end",
+    re: RE_MONTH_END,
+    read: (m, norm) => {
+      const month = num(m[2]);
+      return validMonth(month) && !eventBefore(norm, m.index) ? { months: month, tier: 3 } : null;
+    },
+  },
+  { id: "year-end", re: RE_YEAR_END, read: (m, norm) => (eventBefore(norm, m.index) ? null : { months: 12, tier: 3 }) },
+  { id: "month", re: RE_MONTH, read: readMonth },
+  { id: "full-year", re: RE_FULL_YEAR, read: readFullYear },
+];
+
 function collect(norm: string): Candidate[] {
   const out: Candidate[] = [];
-  const add = (start: number, end: number, months: number, tier: number): void => {
-    out.push({ start, end, months: round1(months), tier });
-  };
-
-  for (const m of norm.matchAll(RE_RANGE)) {
-    const from = num(m[2]);
-    const to = num(m[3]);
-    const end = m.index + m[0].length;
-    if (!validMonth(from) || !validMonth(to) || to < from) continue;
-    if (RE_NOT_MONTH_AFTER.test(norm.slice(end, end + 4))) continue;
-    // 4-6月 is read as "to the end of June" (6), at a lower tier than ranges from 1.
-    add(m.index, end, to, from === 1 ? 5 : 4);
-  }
-
-  for (const m of norm.matchAll(RE_FIRST_MONTHS)) {
-    const n = num(m[2]);
-    if (validMonth(n)) add(m.index, m.index + m[0].length, n, 5);
-  }
-
-  for (const m of norm.matchAll(RE_HALF)) {
-    const upper = m[2] === "上";
-    add(m.index, m.index + m[0].length, upper ? 6 : 12, upper ? 5 : 4);
-  }
-
-  for (const m of norm.matchAll(RE_QUARTER)) {
-    const end = m.index + m[0].length;
-    if (m[2] !== undefined) {
-      const q = num(m[2]);
-      if (q !== null && q >= 1 && q <= 4) add(m.index, end, q * 3, 5);
-    } else if (m[3] !== undefined) {
-      const a = num(m[3]);
-      const b = num(m[4]);
-      if (a !== null && b !== null && a >= 1 && b <= 4 && a <= b) add(m.index, end, b * 3, a === 1 ? 5 : 4);
-    } else {
-      const q = num(m[6]);
-      if (q !== null && q >= 1 && q <= 4) add(m.index, end, q * 3, 4);
+  for (const rule of RULES) {
+    for (const m of norm.matchAll(rule.re)) {
+      const r = rule.read(m, norm);
+      if (r === null) continue;
+      out.push({ rule: rule.id, start: m.index, end: matchEnd(m), months: round1(r.months), tier: r.tier });
     }
   }
-
-  for (const m of norm.matchAll(RE_UNTIL)) {
-    const end = m.index + m[0].length;
-    if (m[2] === undefined) {
-      add(m.index, end, 12, 5); // 截至(2020)年底
-      continue;
-    }
-    const month = num(m[2]);
-    if (!validMonth(month)) continue;
-    const days = DAYS_IN_MONTH[month - 1] ?? 31;
-    let months = month;
-    if (m[3] !== undefined) {
-      const day = num(m[3]);
-      if (day === null || day < 1 || day > days) continue;
-      months = month - 1 + day / days;
-    } else if (m[4] === "上旬") {
-      // 上旬/中旬: through the 10th/20th; 下旬, 底, 末: the whole month.
-      months = month - 1 + 10 / days;
-    } else if (m[4] === "中旬") {
-      months = month - 1 + 20 / days;
-    }
-    add(m.index, end, months, 5);
-  }
-
-  for (const m of norm.matchAll(RE_MONTH_END)) {
-    const month = num(m[2]);
-    if (validMonth(month) && !eventBefore(norm, m.index)) add(m.index, m.index + m[0].length, month, 3);
-  }
-
-  for (const m of norm.matchAll(RE_YEAR_END)) {
-    if (!eventBefore(norm, m.index)) add(m.index, m.index + m[0].length, 12, 3);
-  }
-
-  for (const m of norm.matchAll(RE_MONTH)) {
-    const month = num(m[2]);
-    const end = m.index + m[0].length;
-    if (!validMonth(month) || eventBefore(norm, m.index)) continue;
-    const after = norm.slice(end, end + 4);
-    if (after.startsWith("份")) {
-      // 10月份: a monthly report, unless it starts something (10月份起, 10月份以来).
-      if (!RE_EVENT_AFTER.test(after.slice(1)) && !RE_NOT_MONTH_AFTER.test(after)) add(m.index, end, month, 3);
-    } else if (m[1] !== undefined && !RE_EVENT_AFTER.test(after) && !RE_NOT_MONTH_AFTER.test(after)) {
-      add(m.index, end, month, 2); // 2021年10月 with no day
-    }
-  }
-
-  for (const m of norm.matchAll(RE_FULL_YEAR)) {
-    const end = m.index + m[0].length;
-    // The rest of the phrase: up to 16 chars, stopping at punctuation.
-    const phrase = /^[\p{Script=Han}0-9A-Za-z \t]{0,16}/u.exec(norm.slice(end, end + 16))?.[0] ?? "";
-    const report = RE_REPORT_WORD.exec(phrase);
-    if (report === null) continue;
-    const block = RE_BLOCK_WORD.exec(phrase);
-    if (block !== null && block.index < report.index) continue;
-    if (m[3] === "年度" && RE_PROGRESS_WORD.test(phrase.slice(report.index))) continue;
-    add(m.index, end, 12, 4);
-  }
-
   return out;
 }
 
@@ -235,8 +259,7 @@ function labelOf(norm: string, start: number, end: number): string {
   return norm.slice(start, end).replace(/[ \t]/g, "").replace(/-{2}/g, "-");
 }
 
-/** Finds the reporting period in one text (a title, a header cell, an intro paragraph). Returns null when none. */
-export function findPeriod(text: string): PeriodFinding | null {
+function pick(text: string): { norm: string; best: Candidate } | null {
   const norm = normalise(text);
   let best: Candidate | null = null;
   for (const c of collect(norm)) {
@@ -248,8 +271,20 @@ export function findPeriod(text: string): PeriodFinding | null {
       best = c;
     }
   }
-  if (best === null) return null;
+  return best === null ? null : { norm, best };
+}
+
+/** Finds the reporting period in one text (a title, a header cell, an intro paragraph). Returns null when none. */
+export function findPeriod(text: string): PeriodFinding | null {
+  const picked = pick(text);
+  if (picked === null) return null;
+  const { norm, best } = picked;
   return { label: labelOf(norm, best.start, best.end), months: best.months, start: best.start, end: best.end };
+}
+
+/** The id of the RULES entry behind findPeriod's answer, or null when none: to see why a period was read. */
+export function findPeriodRule(text: string): string | null {
+  return pick(text)?.best.rule ?? null;
 }
 
 /** 序时进度 in percent: months ÷ 12 × 100, rounded to 0.1, clamped to [0, 100]. */

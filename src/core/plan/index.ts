@@ -1,5 +1,5 @@
 // buildPlan: what to write for an analysis, as plain data. Pure: the date is passed in.
-import type { AnalysedRow, AnalysisDocument, Indicator, RowStatus } from "../types";
+import type { AnalyzedRow, AnalysisDocument, Indicator, RowStatus } from "../types";
 import { LABELS, type PlanLabels } from "./labels";
 import { rowFillColor } from "./palette";
 import type { ExtraColumns, Lang, PlanValue, RowFill, SummaryPlan, TableBlock, WorkbookPlan } from "./types";
@@ -47,7 +47,7 @@ function emptyCounts(): Record<RowStatus, number> {
   return { completed: 0, on_track: 0, lagging: 0, unquantified: 0 };
 }
 
-function stats(rows: AnalysedRow[]): { lowest: number | null; mean: number | null } {
+function stats(rows: AnalyzedRow[]): { lowest: number | null; mean: number | null } {
   const values = rows.map((r) => r.completion).filter((c): c is number => c !== null && Number.isFinite(c));
   if (values.length === 0) return { lowest: null, mean: null };
   return {
@@ -58,7 +58,7 @@ function stats(rows: AnalysedRow[]): { lowest: number | null; mean: number | nul
 
 /** Groups the rows by implementing unit, in order of first appearance. */
 export function summariseUnits(doc: AnalysisDocument, unknownUnit = LABELS.zh.unknownUnit): UnitSummary[] {
-  const groups = new Map<string, AnalysedRow[]>();
+  const groups = new Map<string, AnalyzedRow[]>();
   // The bulletin's own 合计 / 全省 row is a total, not one more unit.
   for (const row of doc.rows.filter((r) => !r.total)) {
     const unit = row.unit.trim() === "" ? unknownUnit : row.unit.trim();
@@ -153,7 +153,7 @@ function lagOf(i: Indicator): number | null {
 }
 
 /** The words that justify a lagging row: its behind-schedule indicators, most behind first. */
-export function laggingEvidence(row: AnalysedRow, separator = "；"): string {
+export function laggingEvidence(row: AnalyzedRow, separator = "；"): string {
   const behind = row.indicators
     .filter((i) => {
       const lag = lagOf(i);
@@ -167,7 +167,7 @@ export function laggingEvidence(row: AnalysedRow, separator = "；"): string {
 }
 
 /** Lagging rows, most behind first (rows without a gap last), then in sheet order. */
-export function laggingRows(doc: AnalysisDocument): AnalysedRow[] {
+export function laggingRows(doc: AnalysisDocument): AnalyzedRow[] {
   return doc.rows
     .filter((r) => r.status === "lagging" && !r.total)
     .sort((a, b) => {

@@ -1,6 +1,6 @@
 // The fill palette shared by the add-in and the workbook writer, as data. Colours are Excel's
 // own "Good / Neutral / Bad" cell-style fills, so they read the same in Excel, WPS and LibreOffice.
-import type { AnalysedRow, RowStatus } from "../types";
+import type { AnalyzedRow, RowStatus } from "../types";
 
 export interface StatusColors {
   /** Row fill, "#RRGGBB". */
@@ -34,8 +34,8 @@ export const DEFAULT_FILLED: Readonly<Record<RowStatus, boolean>> = {
   unquantified: true,
 };
 
-/** The fill of one analysed row. */
-export function rowFillColor(row: Pick<AnalysedRow, "status" | "severity">): string {
+/** The fill of one analyzed row. */
+export function rowFillColor(row: Pick<AnalyzedRow, "status" | "severity">): string {
   if (row.status === "lagging" && row.severity !== undefined) return SEVERITY_FILLS[row.severity];
   return STATUS_COLORS[row.status].fill;
 }

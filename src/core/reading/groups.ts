@@ -6,13 +6,12 @@ import type { ColumnGroup, ColumnInfo } from "../table/columns";
 import { doneRateCell, parseNumberCell, type NumberCell } from "./cells";
 import { round2 } from "./numbers";
 import { normalize } from "../text/normalize";
+import { heldTo, INDICATOR_KINDS } from "./kinds";
 
 export const id = "column-groups";
 
 const CEILING_WORDS = /(低于|以内|以下|控制在|不超过|不高于|下降|减少|降低)/;
 const ABOUT = /(左右|约)/;
-/** Tolerated shortfall for a level qualified 左右/约 (as for rates in the text). */
-const ABOUT_TOLERANCE = 5;
 
 export interface GroupContext {
   columns: ColumnInfo[];
@@ -60,8 +59,8 @@ export function groupIndicators(values: CellValue[], groups: ColumnGroup[], ctx:
     const level = g.unit === "%" || t?.percent === true || /(率|\(%\))/.test(normalize(`${g.name}${ctx.name}`));
     const ceiling = level && CEILING_WORDS.test(words);
     const about = ABOUT.test(t?.qualifier ?? "") || ABOUT.test(text(g.target !== undefined ? values[g.target] : null));
-    const expected = level ? (about ? 100 - ABOUT_TOLERANCE : 100) : ctx.expected;
     const kind: Indicator["kind"] = ceiling ? "ceiling" : level ? "rate" : "quantity";
+    const expected = heldTo(kind, ctx.expected, about);
     const fig = (n: NumberCell, c: number | undefined) =>
       ({ value: n.value, unit: g.unit, text: n.text, start: 0, end: n.text.length, field: "column" as const, ...(c !== undefined ? { column: ctx.columns[c]?.column ?? c + 1 } : {}) });
     if (stated !== null) {
@@ -82,9 +81,9 @@ export function groupIndicators(values: CellValue[], groups: ColumnGroup[], ctx:
       });
       continue;
     }
-    if (!t || !a || !(t.value > 0) && !(ceiling && t.value >= 0)) continue;
-    const raw = ceiling ? (a.value <= 0 ? 100 : (t.value / a.value) * 100) : (a.value / t.value) * 100;
-    if (!Number.isFinite(raw)) continue;
+    if (!t || !a) continue;
+    const raw = INDICATOR_KINDS[kind].completion(t.value, a.value);
+    if (raw === null || !Number.isFinite(raw)) continue;
     out.push({
       kind,
       target: fig(t, g.target),

@@ -1,11 +1,14 @@
 // What the steps of reading one row share: its scanned cells, the candidate targets and
 // actuals, the targets already accounted for, and how an indicator is built.
-import type { Field, Figure, Indicator } from "../types";
+import type { Cue, Field, Figure, Indicator } from "../types";
 import type { Fig, ScannedText } from "./figures";
 import type { TargetKind } from "./rules/targetKind";
 import type { Reported } from "./rules/reportedRate";
+import type { Pairing } from "./rules/pairQuantities";
+import type { Attachment } from "./rules/attachStated";
 import { ABOUT } from "./lexicon";
 import { dice } from "./similarity";
+import { heldTo } from "./kinds";
 
 export interface Target {
   fig: Fig;
@@ -22,8 +25,30 @@ export interface Actual {
   ctx: string;
 }
 
-/** Tolerated shortfall, in percent of the target, for a rate target qualified 左右/约. */
-export const ABOUT_TOLERANCE = 5;
+/** What the steps of the reading pipeline share and fill in, in the order they run. */
+export interface ReadContext extends Row {
+  /** Qualitative cues of the progress text. */
+  cues: Cue[];
+  /** Segments of the progress text that speak of preparations or of work not started. */
+  preparing: Set<number>;
+  /** Completions stated in the progress text (完工率71.6%). */
+  reported: Reported[];
+  /** Other percentages of the progress text: candidate actual rates. */
+  rates: Actual[];
+  /** Quantities of the progress text that report an achievement. */
+  quantities: Actual[];
+  pairing?: Pairing;
+  attachment?: Attachment;
+  notes: string[];
+}
+
+/** One step of the reading pipeline: reads the context, adds to it. */
+export interface Step {
+  id: string;
+  run(ctx: ReadContext): void;
+}
+
+export { ABOUT_TOLERANCE } from "./kinds";
 
 export interface Row {
   T: ScannedText;
@@ -43,9 +68,8 @@ export function toFigure(f: Fig, field: Field): Figure {
 
 /** What an indicator is held to: 序时进度 for cumulative quantities, 100 for levels (less for 左右). */
 export function expectedFor(row: Row, kind: TargetKind | "milestone", t?: Fig): number {
-  if (kind === "quantity" || kind === "milestone") return row.expectedProgress;
-  const about = t && ABOUT.some((w) => t.qualBefore === w || t.qualAfter === w);
-  return about ? 100 - ABOUT_TOLERANCE : 100;
+  const about = t !== undefined && ABOUT.some((w) => t.qualBefore === w || t.qualAfter === w);
+  return heldTo(kind, row.expectedProgress, about);
 }
 
 /** The words of a stated completion and where they are, as evidence. */

@@ -4,7 +4,7 @@
 export type UnitClass =
   | "person" | "visit" | "household" | "case" | "count" | "event" | "batch" | "dose"
   | "length" | "area" | "volume" | "weight" | "money" | "set" | "bed" | "item" | "vehicle"
-  | "sheet" | "copy" | "plant" | "animal" | "machine" | "energy" | "concentration";
+  | "sheet" | "copy" | "plant" | "animal" | "machine" | "energy" | "concentration" | "points";
 
 export interface UnitInfo {
   canon: string;
@@ -17,11 +17,13 @@ const U = (canon: string, cls: UnitClass, factor = 1): UnitInfo => ({ canon, cls
 
 /** Words that look like units after a number but name durations, ranks or shares: not quantities. */
 export const NOT_UNITS = [
-  "个百分点", "个月", "个年度", "个工作日", "个小时", "个季度", "个批次以上", "周岁", "岁", "年", "月", "日", "号",
-  "届", "级", "倍", "成", "档", "类", "星", "天", "小时", "分钟", "周", "季度", "百分点",
+  "个月", "个年度", "个工作日", "个小时", "个季度", "个批次以上", "周岁", "岁", "年", "月", "日", "号",
+  "届", "级", "倍", "成", "档", "类", "星", "天", "小时", "分钟", "周", "季度",
 ];
 
 export const UNITS: Record<string, UnitInfo> = {
+  // A change of a rate in percentage points (提高2个百分点): a level target, never a count.
+  个百分点: U("百分点", "points"), 百分点: U("百分点", "points"),
   人: U("人", "person"), 名: U("人", "person"), 位: U("人", "person"), 万人: U("人", "person", 1e4),
   人次: U("人次", "visit"), 万人次: U("人次", "visit", 1e4),
   户: U("户", "household"), 万户: U("户", "household", 1e4), 户次: U("人次", "visit"),

@@ -26,7 +26,7 @@ export function ActionBar({ t, running, stage, onRun }: ActionBarProps) {
   return (
     <>
       <div className={s.bar} role="toolbar" aria-label={t.title}>
-        {button("analyse", t.analyse, "primary")}
+        {button("analyze", t.analyze, "primary")}
         {button("mark", t.mark, "secondary")}
         {button("clear", t.clear, "secondary")}
         {button("summary", t.summary, "secondary")}

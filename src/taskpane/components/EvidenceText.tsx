@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { AnalysedRow, Field } from "../../core/types";
+import type { AnalyzedRow, Field } from "../../core/types";
 import { segments, spansFor, type MarkKind } from "../evidence";
 
 const useStyles = makeStyles({
@@ -12,7 +12,7 @@ const useStyles = makeStyles({
 });
 
 export interface EvidenceTextProps {
-  row: AnalysedRow;
+  row: AnalyzedRow;
   field: Field;
   text: string;
 }

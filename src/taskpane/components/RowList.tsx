@@ -9,7 +9,7 @@ import {
   tokens,
   type AccordionToggleEventHandler,
 } from "@fluentui/react-components";
-import type { AnalysedRow, AnalysisDocument } from "../../core/types";
+import type { AnalyzedRow, AnalysisDocument } from "../../core/types";
 import type { Lang } from "../../core/plan/types";
 import { formatPercent, type Strings } from "../i18n";
 import { heldToSchedule, rowExpected, rowFigure } from "../model";
@@ -29,7 +29,7 @@ export interface RowListProps {
   t: Strings;
   lang: Lang;
   doc: AnalysisDocument;
-  rows: AnalysedRow[];
+  rows: AnalyzedRow[];
   empty: string;
   /** Show completion against 序时 and the gap (lagging rows). */
   showGap: boolean;

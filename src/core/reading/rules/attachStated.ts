@@ -2,7 +2,8 @@
 // its sentence: the one whose computed share agrees with it, else the nearest before it. A
 // stated completion with no figure before it stands alone.
 import type { Reported } from "./reportedRate";
-import { expectedFor, mostSimilarFree, statedEvidence, toFigure, type Actual, type Row } from "../row";
+import { expectedFor, mostSimilarFree, statedEvidence, toFigure, type Actual, type Row, type Step } from "../row";
+import { pairedIndicators } from "./pairQuantities";
 
 export const id = "attach-stated";
 
@@ -63,3 +64,19 @@ export function unattachedIndicators(row: Row, entries: { r: Reported; a?: Actua
     });
   }
 }
+
+/** Step: stated completions attach to their figures; then one indicator per pair, and one per
+ * stated completion no pair took. */
+export const attachStatedStep: Step = {
+  id,
+  run(ctx) {
+    const pairing = ctx.pairing!;
+    const { stated, alone } = attachStated(ctx.reported, ctx.quantities, (a) => pairing.targetOfActual.get(a));
+    ctx.attachment = { stated, alone };
+    pairedIndicators(ctx, pairing, stated);
+    unattachedIndicators(ctx, [
+      ...[...stated].filter(([a]) => !pairing.targetOfActual.has(a)).map(([a, r]) => ({ r, a })),
+      ...alone.map((r) => ({ r })),
+    ]);
+  },
+};

@@ -2,7 +2,7 @@
 // 超额完成申领任务 → at 100. The words around the cue, within its sentence, say which target.
 import type { Cue } from "../../types";
 import { clauseIndexAt } from "../structure";
-import { expectedFor, mostSimilarFree, segmentBounds, toFigure, type Row } from "../row";
+import { expectedFor, mostSimilarFree, segmentBounds, toFigure, type Row, type Step } from "../row";
 
 export const id = "cue-milestones";
 
@@ -34,3 +34,11 @@ export function cueMilestones(row: Row, cues: Cue[]): void {
     });
   }
 }
+
+/** Step: cues answer the targets no figure accounts for. */
+export const cueMilestonesStep: Step = {
+  id,
+  run(ctx) {
+    cueMilestones(ctx, ctx.cues);
+  },
+};

@@ -6,7 +6,7 @@ import { compatibility, type Compatibility } from "../units";
 import { documentFrequency, IdfDice } from "../similarity";
 import { round2 } from "../numbers";
 import type { Reported } from "./reportedRate";
-import { expectedFor, statedEvidence, toFigure, type Actual, type Row, type Target } from "../row";
+import { expectedFor, statedEvidence, toFigure, type Actual, type Row, type Step, type Target } from "../row";
 
 export const id = "pair-quantities";
 
@@ -105,3 +105,11 @@ export function pairedIndicators(row: Row, pairing: Pairing, stated: Map<Actual,
     row.indicators.push(indicator);
   }
 }
+
+/** Step: every compatible target–progress pair scored, the best taken first. */
+export const pairQuantitiesStep: Step = {
+  id,
+  run(ctx) {
+    ctx.pairing = pairQuantities(ctx.targets, ctx.quantities);
+  },
+};

@@ -3,8 +3,9 @@
 import type { Fig } from "../figures";
 import { bigrams, dice } from "../similarity";
 import { GROWTH_WORDS } from "../lexicon";
+import { FALL_WORDS, INDICATOR_KINDS, signedChange } from "../kinds";
 import { round2 } from "../numbers";
-import { expectedFor, toFigure, type Actual, type Row, type Target } from "../row";
+import { expectedFor, toFigure, type Actual, type Row, type Step, type Target } from "../row";
 
 export const id = "pair-rates";
 
@@ -36,8 +37,9 @@ export function pairRates(row: Row, rates: Actual[], quantities: Actual[]): void
     if (t.kind === "quantity") continue;
     for (const a of [...rates, ...quantities]) {
       if (!sameMeasure(t, a)) continue;
-      // A growth target is read from a growth figure (增长7% ↔ 同比增长6.2%), whatever its subject.
-      const growthPair = t.kind === "growth" && GROWTH_WORDS.some((w) => a.fig.before.endsWith(w));
+      // A change is read from a change (增长7% ↔ 同比增长6.2% or 下降12.7%), whatever its subject.
+      const change = [...GROWTH_WORDS, ...FALL_WORDS].some((w) => a.fig.before.replace(/\s+$/, "").endsWith(w));
+      const growthPair = (t.kind === "growth" || t.kind === "reduction" || t.kind === "points") && change;
       const sim = rateSim(t.fig, a.fig) + (growthPair ? 0.3 : 0);
       if (sim >= RATE_MIN_SIM) cands.push({ t, a, sim });
     }
@@ -49,9 +51,9 @@ export function pairRates(row: Row, rates: Actual[], quantities: Actual[]): void
     row.used.add(c.t);
     usedRate.add(c.a);
     const tv = c.t.fig.base;
-    const av = c.a.fig.base;
-    const raw = c.t.kind === "ceiling" ? (av <= 0 ? 100 : round2((tv / av) * 100)) : tv > 0 ? round2((av / tv) * 100) : null;
-    const completion = raw !== null && Number.isFinite(raw) ? raw : null;
+    const av = signedChange(c.t.kind, c.a.fig.base, c.a.fig.before, c.t.fig.before);
+    const raw = INDICATOR_KINDS[c.t.kind].completion(tv, av);
+    const completion = raw !== null && Number.isFinite(raw) ? round2(raw) : null;
     row.indicators.push({
       kind: c.t.kind === "quantity" ? "rate" : c.t.kind,
       subject: c.t.fig.ctx.slice(-12) || undefined,
@@ -59,9 +61,18 @@ export function pairRates(row: Row, rates: Actual[], quantities: Actual[]): void
       actual: toFigure(c.a.fig, "progress"),
       completion,
       reported: false,
-      evidence: `${c.a.fig.text} ÷ ${c.t.fig.text}`,
+      evidence: av < 0 ? `${c.a.fig.before.slice(-2)}${c.a.fig.text} ÷ ${c.t.fig.text}` : `${c.a.fig.text} ÷ ${c.t.fig.text}`,
       rule: `rate-${c.t.kind}`,
       expected: expectedFor(row, c.t.kind, c.t.fig),
     });
   }
 }
+
+/** Step: rate targets read from the percentages (and same-measure quantities) no pair took. */
+export const pairRatesStep: Step = {
+  id,
+  run(ctx) {
+    const taken = ctx.pairing?.targetOfActual;
+    pairRates(ctx, ctx.rates, ctx.quantities.filter((a) => !taken?.has(a)));
+  },
+};
