@@ -82,6 +82,7 @@ function analyzeRow(tr: TableRow, x: TableContext): AnalyzedRow {
     ...(tr.total ? { total: true } : {}),
     target: targetText,
     progress,
+    ...previousOf(tr, table),
     status,
     completion,
     gap,
@@ -91,6 +92,13 @@ function analyzeRow(tr: TableRow, x: TableContext): AnalyzedRow {
     cues: reading.cues,
     notes,
   };
+}
+
+function previousOf(tr: TableRow, t: Table): Pick<AnalyzedRow, "previous"> {
+  if (t.previousProgress === undefined) return {};
+  const v = tr.values[t.previousProgress];
+  const text = typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "";
+  return text ? { previous: { label: t.columns[t.previousProgress]?.own ?? "", text } } : {};
 }
 
 /** What a table of places is about: its title without the period and the report words. */

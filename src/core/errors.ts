@@ -16,6 +16,13 @@ export type ErrorCode =
   | "sheet_too_large"
   | "output_exists"
   | "bad_argument"
+  | "not_a_file"
+  | "permission_denied"
+  | "is_a_directory"
+  | "disk_full"
+  | "io_error"
+  | "output_is_input"
+  | "unsaved_parts"
   | "internal";
 
 const MESSAGES: Record<ErrorCode, { zh: string; en: string }> = {
@@ -36,6 +43,16 @@ const MESSAGES: Record<ErrorCode, { zh: string; en: string }> = {
   sheet_too_large: { zh: "工作表太大，无法一次处理", en: "The sheet is too large to process at once" },
   output_exists: { zh: "输出文件已存在；如需覆盖请加 --force", en: "The output file exists; add --force to overwrite it" },
   bad_argument: { zh: "参数有误", en: "Invalid argument" },
+  not_a_file: { zh: "这不是普通文件（目录、管道或设备），无法读取", en: "This is not a regular file (a directory, pipe or device) and cannot be read" },
+  permission_denied: { zh: "没有权限读写这个文件", en: "Permission denied for this file" },
+  is_a_directory: { zh: "这是一个文件夹，不是文件", en: "This is a folder, not a file" },
+  disk_full: { zh: "磁盘空间不足，文件没有写入", en: "The disk is full; nothing was written" },
+  io_error: { zh: "读写文件时出错", en: "The file could not be read or written" },
+  output_is_input: { zh: "输出文件不能是输入文件（或指向它的链接）", en: "The output may not be the input file (or a link to it)" },
+  unsaved_parts: {
+    zh: "工作簿含有本工具无法保留的内容（图表、数据透视表、宏等），写出的副本会丢失它们；如确认请加 --force",
+    en: "The workbook has parts this tool cannot keep (charts, pivot tables, macros…); the copy would lose them. Add --force to accept",
+  },
   internal: { zh: "内部错误", en: "Internal error" },
 };
 

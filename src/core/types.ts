@@ -118,6 +118,8 @@ export interface AnalyzedRow {
   /** The target text read (the target column, or the project text when there is none). */
   target: string;
   progress: string;
+  /** The previous period's progress, when the table has one beside the latest (1-10月 | 1-11月). */
+  previous?: { label: string; text: string };
   status: RowStatus;
   /** The row's one figure: the lowest indicator completion. */
   completion: number | null;

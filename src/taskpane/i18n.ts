@@ -40,6 +40,8 @@ export interface Strings {
   gap: (points: string) => string;
   target: string;
   progress: string;
+  /** The previous period's progress column, by its header. */
+  previous: (label: string) => string;
   evidence: string;
   notes: string;
   selectInSheet: string;
@@ -90,6 +92,7 @@ const zh: Strings = {
   gap: (p) => `差 ${p} 个百分点`,
   target: "年度目标任务",
   progress: "进展情况",
+  previous: (label) => `上期（${label}）`,
   evidence: "依据",
   notes: "说明",
   selectInSheet: "在表格中选中此行",
@@ -140,6 +143,7 @@ const en: Strings = {
   gap: (p) => `${p} points behind`,
   target: "Annual target",
   progress: "Progress",
+  previous: (label) => `Previous (${label})`,
   evidence: "Evidence",
   notes: "Notes",
   selectInSheet: "Select this row in the sheet",

@@ -86,3 +86,28 @@ describe("reading the kinds from text", () => {
     expect(read(target, progress).indicators).toEqual([]);
   });
 });
+
+describe("cumulative beats the month's own figure", () => {
+  test.each<[string, string, number]>([
+    ["新增城镇就业5000人", "本月新增就业500人，累计新增就业3000人", 60],
+    ["新增城镇就业5000人", "累计新增就业3000人，其中当月新增500人", 60],
+    ["改造农村公路100公里", "当月完成改造8公里，累计完成改造60公里", 60],
+    ["发放创业贷款2亿元", "10月份发放0.3亿元，累计发放1.5亿元", 75],
+  ])("%s ↔ %s → %d", (target, progress, completion) => {
+    const r = readRow(target, progress, { targetField: "target", expectedProgress: 50 });
+    expect(r.indicators.map((i) => i.completion)).toEqual([completion]);
+  });
+  test("a month's figure alone is still read", () => {
+    const r = readRow("新增城镇就业5000人", "本月新增就业500人", { targetField: "target", expectedProgress: 50 });
+    expect(r.indicators.map((i) => i.completion)).toEqual([10]);
+  });
+});
+
+test.each<[string, string, number]>([
+  // A range to this month is cumulative, not the month's own figure.
+  ["发放创业贷款2亿元", "1-10月发放1.5亿元，本月发放0.3亿元", 75],
+  ["发放创业贷款2亿元", "截至10月底发放1.5亿元", 75],
+])("not the month's own figure: %s ↔ %s → %d", (target, progress, completion) => {
+  const r = readRow(target, progress, { targetField: "target", expectedProgress: 50 });
+  expect(r.indicators.map((i) => i.completion)).toEqual([completion]);
+});

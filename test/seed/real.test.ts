@@ -123,3 +123,10 @@ describe("what the layouts mean", () => {
     expect(d.rows.every((r) => r.indicators.length === 0)).toBe(true);
   });
 });
+
+test("the earlier of two progress columns is kept as the previous reading", () => {
+  const d = reference.find((c) => c.file === "05.txt")!.doc;
+  const r = d.rows.find((x) => x.row === 3)!;
+  expect(r.previous).toEqual({ label: "1-10月推进情况", text: expect.stringContaining("完成30%") });
+  expect(reference.find((c) => c.file === "01.txt")!.doc.rows.every((x) => x.previous === undefined)).toBe(true);
+});

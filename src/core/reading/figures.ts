@@ -84,6 +84,28 @@ function standardWord(clauseText: string): boolean {
   });
 }
 
+/** Ranks, not counts (前3名, 居全省前三位, 排名全省12位, 上升3位): 名/位 after 前, a ranking verb
+ * or a move in rank. The characters excluded before 前 make words of time (目前, 此前, 年底前):
+ * 目前120名教师 is a count. */
+const RANK_BEFORE =
+  /(?:^|[^目此之当提日以节底])前\s?$|(?:排名|位列|名列|位居)(?:全[国省市区县州])?\s?$|居全[国省市区县州]\s?$|(?:上升|前进|下降|后退)\s?$/;
+const RANK_UNITS = ["名", "位"];
+/** 提升5位 is a move in rank; 学历提升300名 is a count. */
+const RANK_BEFORE_WEI = /(?:提升|提高)\s?$/;
+
+/** A round number alone (百/千/万…) counts only after a word of approximation (近千人, 逾百家):
+ * 千人计划 and 万人次 alone are names. */
+const ROUND = /^(?:百|千|万|亿|百万|千万)$/;
+const APPROX = /(?:近|约|逾|超过|超|上)$/;
+/** Words that end like one but are not (附近, 签约, 线上, 成千上万). */
+const NOT_APPROX = ["附近", "最近", "就近", "临近", "签约", "预约", "节约", "履约", "合约", "制约", "线上", "网上", "以上", "之上", "晚上", "早上", "会上", "路上", "千上"];
+
+function approxWord(norm: string, start: number): string | undefined {
+  const w = APPROX.exec(norm.slice(Math.max(0, start - 2), start))?.[0];
+  if (!w || NOT_APPROX.includes(norm.slice(Math.max(0, start - w.length - 1), start))) return undefined;
+  return w;
+}
+
 /** Short quoted spans (“两个确保”, “三个一批”, 『五个一』): slogans, not counts. */
 const SLOGAN = /[“"「『]([^“”"「」『』]{1,10})[”"」』]/g;
 
@@ -108,7 +130,7 @@ export function scan(original: string): ScannedText {
     return q !== undefined && a > q[0] && b < q[1];
   };
   const figures: Fig[] = [];
-  const add = (kind: Fig["kind"], value: number, base: number, unit: string, info: UnitInfo | null, start: number, end: number) => {
+  const add = (kind: Fig["kind"], value: number, base: number, unit: string, info: UnitInfo | null, start: number, end: number, qualBefore?: string) => {
     const k = clauseIndexAt(st, start);
     const clause = st.clauses[k];
     if (!clause) return;
@@ -119,7 +141,7 @@ export function scan(original: string): ScannedText {
     figures.push({
       kind, value, base, unit, info, start, end,
       text: original.slice(start, end),
-      qualBefore: undefined,
+      qualBefore,
       qualAfter: undefined,
       clause: k,
       segment: clause.segment,
@@ -144,20 +166,26 @@ export function scan(original: string): ScannedText {
     if (NOT_UNITS.includes(unit)) continue;
     const info = UNITS[unit];
     if (!info) continue;
-    if (!arabic) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (RANK_UNITS.includes(unit)) {
+      const pre = norm.slice(Math.max(0, start - 8), start);
+      if (RANK_BEFORE.test(pre) || (unit === "位" && RANK_BEFORE_WEI.test(pre))) continue;
+    }
+    const approx = !arabic && ROUND.test(numText) ? approxWord(norm, start) : undefined;
+    if (!arabic && !approx) {
       // A lone 一 (一批, 一个) is "some", not a count; a numeral needs a digit (万人 is not 1万人).
       if (numText === "一" || !/[零〇一二两三四五六七八九十]/.test(numText)) continue;
       if (/^[十百千万亿]/.test(numText) && !numText.startsWith("十")) continue;
     }
     const value = parseNumber(numText);
     if (!Number.isFinite(value)) continue;
-    const start = m.index!;
-    const end = start + m[0].length;
     if (inSlogan(start, end)) continue;
     // 1人1档, 1村1品: a one-for-one pattern, not a count.
     if (value === 1 && /^[1一][\u4e00-\u9fff]/.test(norm.slice(end, end + 2))) continue;
     const factor = mult ? MULTIPLIER[mult]! : 1;
-    add("quantity", value, value * factor * info.factor, (mult ?? "") + unit, info, start, end);
+    // 逾, 超, 上 are not among the lexicon's qualifiers: the word is kept unless the lexicon finds one.
+    add("quantity", value, value * factor * info.factor, (mult ?? "") + unit, info, start, end, approx);
   }
   for (const m of forNumbers.matchAll(PERCENT)) {
     if (figures.length >= MAX_FIGURES) break;

@@ -30,6 +30,8 @@ export interface Table {
   groups: ColumnGroup[];
   /** "region" when each row is a place (县区, 市州, 省份) and the project is the table's own. */
   rowKey: "project" | "region";
+  /** 0-based column of the previous period's progress (1-10月 beside 1-11月), when there is one. */
+  previousProgress?: number;
 }
 
 /** Cell value as text: numbers as written, errors as their code, booleans in Chinese. */
@@ -239,9 +241,12 @@ export function detectTable(grid: Grid): Table {
   fill("status", "status");
   // Several progress columns (1-10月推进情况 | 1-11月推进情况): the latest one is the progress.
   const progressCols = model.filter((c) => c.kind === "progress" && c.months !== undefined);
+  let previous: ColumnInfo | undefined;
   if (progressCols.length >= 2) {
     const latest = progressCols.reduce((a, b) => ((b.months ?? 0) > (a.months ?? 0) ? b : a));
     bestRoles.set("progress", latest.index);
+    // The one before it is kept as the previous reading.
+    previous = progressCols.filter((c) => c !== latest && (c.months ?? 0) < (latest.months ?? 0)).sort((a, b) => (b.months ?? 0) - (a.months ?? 0))[0];
   }
   const groups = numericGroups(model);
   const regionCol = model.find((c) => c.kind === "region")?.index;
@@ -339,5 +344,5 @@ export function detectTable(grid: Grid): Table {
       ...(total ? { total: true } : {}),
     });
   }
-  return { header, title, preamble, rows, columns: model, groups, rowKey };
+  return { header, title, preamble, rows, columns: model, groups, rowKey, ...(previous ? { previousProgress: previous.index } : {}) };
 }

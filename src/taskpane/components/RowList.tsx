@@ -76,6 +76,14 @@ export function RowList({ t, lang, doc, rows, empty, showGap, onSelect }: RowLis
                 </Text>
                 <EvidenceText row={r} field="progress" text={r.progress} />
               </div>
+              {r.previous && (
+                <div>
+                  <Text size={200} className={s.label}>
+                    {t.previous(r.previous.label)}
+                  </Text>
+                  <Text size={200}>{r.previous.text}</Text>
+                </div>
+              )}
               {r.indicators.length > 0 && (
                 <div>
                   <Text size={200} className={s.label}>

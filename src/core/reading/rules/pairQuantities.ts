@@ -14,6 +14,8 @@ const MIN_SIM: Record<Compatibility, number> = { exact: 0, class: 0.12, loose: 0
 const UNIT_BONUS: Record<Compatibility, number> = { exact: 0.3, class: 0.15, loose: 0 };
 /** Candidates whose scores differ by less than this are equally plausible readings. */
 const AMBIGUITY_MARGIN = 0.06;
+/** Words that scope a figure to the latest month or week only. */
+const MONTHLY = /(本月|当月|上月|本周|当周|本季度|当季|本期|(?<![-~至到\d])\d{1,2}\s?月份?(?![底末]))[\u4e00-\u9fff]{0,6}$/;
 
 export interface Candidate {
   t: Target;
@@ -59,6 +61,8 @@ export function pairQuantities(targets: Target[], actuals: Actual[]): Pairing {
       // Works started are an upper bound: a count of works finished, where there is one, wins.
       if (a.stage === "started" && !t.start) score -= 0.15;
       if (a.aside) score -= 0.1;
+      // The month's own figure (本月新增500人) beside a cumulative one (累计3000人): the cumulative is the progress.
+      if (MONTHLY.test(a.fig.before)) score -= 0.12;
       if (ratio > 3 || ratio < 0.05) score -= 0.1;
       cands.push({ t, a, score, compat });
     }
