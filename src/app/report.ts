@@ -1,13 +1,17 @@
 // The report use case: read a bulletin file, analyze it, write an annotated copy as .xlsx.
 // The input file is only ever read.
+import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { analyzeGrid } from "../core/analyze";
-import { JinduError } from "../core/errors";
+import { JinduError, fromFsError } from "../core/errors";
 import { buildPlan, type Lang, type WorkbookPlan } from "../core/plan";
 import type { AnalysisDocument, AnalyzeOptions, Grid, Thresholds } from "../core/types";
 import { applyPlan } from "../xlsx/apply";
 import { workbookFromGrid } from "../xlsx/fromGrid";
 import { pathExists, writeWorkbookAtomic } from "../xlsx/write";
+import { unsavedParts } from "../xlsx/parts";
+import { clearJinduMarks, hasJinduMarks } from "../xlsx/marks";
+import { worksheetGrid } from "../xlsx/read";
 import { loadInput } from "./input";
 
 export interface ReportRequest {
@@ -23,6 +27,30 @@ export interface ReportRequest {
   date: string;
 }
 
+/**
+ * The output may never be the input, nor a link to it: compared by device and inode (symbolic
+ * and hard links alike), and by real path where the output does not exist yet.
+ */
+export async function assertNotInput(input: string, output: string): Promise<void> {
+  const [a, b] = await Promise.all([fs.stat(input).catch(() => null), fs.stat(output).catch(() => null)]);
+  if (a && b && a.dev === b.dev && a.ino === b.ino) throw new JinduError("output_is_input", output);
+  const real = async (p: string) => {
+    // The directory's real path and the file's name: the file itself may not exist yet.
+    const dir = await fs.realpath(path.dirname(path.resolve(p))).catch(() => path.dirname(path.resolve(p)));
+    return path.join(dir, path.basename(p));
+  };
+  if ((await real(input)) === (await real(output))) throw new JinduError("output_is_input", output);
+}
+
+/** Runs a file-system step, turning its errors into typed ones that name the file. */
+export async function onFile<T>(name: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (e) {
+    throw fromFsError(e, name) ?? e;
+  }
+}
+
 export interface ReportDeps {
   analyze?: (grid: Grid, options: AnalyzeOptions) => AnalysisDocument;
 }
@@ -36,6 +64,8 @@ export interface ReportResult {
   laggingSheet: string;
   /** 1-based column of the added 完成率 column. */
   extraColumn: number;
+  /** Parts of the input the copy does not keep (accepted with --force). */
+  lost?: { zh: string[]; en: string[] };
 }
 
 export function defaultOutputPath(input: string): string {
@@ -53,13 +83,26 @@ export function localDate(d: Date = new Date()): string {
 export async function report(req: ReportRequest, deps: ReportDeps = {}): Promise<ReportResult> {
   const output = req.output ?? defaultOutputPath(req.input);
   if (!/\.xlsx$/i.test(output)) throw new JinduError("bad_argument", `-o ${output} (.xlsx)`);
-  if (path.resolve(output) === path.resolve(req.input)) {
-    throw new JinduError("bad_argument", `输出不能覆盖输入 / the output cannot replace the input: ${output}`);
-  }
+  await assertNotInput(req.input, output);
   // Fail before the work when the answer is already known; the write checks again.
-  if (!req.force && (await pathExists(output))) throw new JinduError("output_exists", output);
+  if (!req.force && (await onFile(output, () => pathExists(output)))) throw new JinduError("output_exists", output);
 
   const loaded = await loadInput(req.input, req.sheet === undefined ? {} : { sheet: req.sheet });
+  let lost: ReportResult["lost"];
+  if (loaded.kind === "workbook") {
+    // Parts ExcelJS cannot write back: say so before anything is written (--force accepts).
+    const parts = await unsavedParts(await onFile(req.input, () => fs.readFile(req.input)));
+    if (parts.en.length > 0) {
+      if (!req.force) throw new JinduError("unsaved_parts", `${parts.zh.join("、")} / ${parts.en.join(", ")}`);
+      lost = parts;
+    }
+  }
+  // A report of a report: Jindu's marks come off first, so the reading is the original's and
+  // the new marks replace the old ones instead of adding to them.
+  if (loaded.kind === "workbook" && hasJinduMarks(loaded.workbook)) {
+    clearJinduMarks(loaded.workbook);
+    loaded.grid = worksheetGrid(loaded.worksheet);
+  }
   const options: AnalyzeOptions = {};
   if (req.expectedProgress !== undefined) options.expectedProgress = req.expectedProgress;
   if (req.thresholds !== undefined) options.thresholds = req.thresholds;
@@ -68,6 +111,15 @@ export async function report(req: ReportRequest, deps: ReportDeps = {}): Promise
 
   const target = loaded.kind === "workbook" ? loaded : { ...workbookFromGrid(loaded.grid), grid: loaded.grid };
   const applied = applyPlan(target.workbook, target.worksheet, loaded.grid, plan);
-  await writeWorkbookAtomic(target.workbook, output, { force: req.force ?? false });
-  return { input: req.input, output, doc, plan, summarySheet: applied.summarySheet, laggingSheet: applied.laggingSheet, extraColumn: applied.extraColumn };
+  await onFile(output, () => writeWorkbookAtomic(target.workbook, output, { force: req.force ?? false }));
+  return {
+    input: req.input,
+    output,
+    doc,
+    plan,
+    summarySheet: applied.summarySheet,
+    laggingSheet: applied.laggingSheet,
+    extraColumn: applied.extraColumn,
+    ...(lost ? { lost } : {}),
+  };
 }

@@ -24,12 +24,14 @@ export function parseArgs(argv: string[], extra: { value: string[]; flag: string
     const a = argv[i]!;
     const val = () => {
       const v = argv[++i];
-      if (v === undefined) throw new JinduError("bad_argument", `${a} 需要一个值 / needs a value`);
+      // An empty value ("") is no value: --expected "" must not silently mean 0%.
+      if (v === undefined || v.trim() === "") throw new JinduError("bad_argument", `${a} 需要一个值 / needs a value`);
       return v;
     };
     if (a === "--json") out.json = true;
     else if (a === "--expected") {
-      const n = Number(val().replace(/%$/, ""));
+      const raw = val().trim().replace(/%$/, "");
+      const n = /^\d+(?:\.\d+)?$/.test(raw) ? Number(raw) : NaN;
       if (!Number.isFinite(n) || n < 0 || n > 100) throw new JinduError("bad_argument", "--expected 0–100");
       out.expected = n;
     } else if (a === "--sheet") out.sheet = val();
@@ -40,7 +42,10 @@ export function parseArgs(argv: string[], extra: { value: string[]; flag: string
     } else if (extra.value.includes(a)) out.rest[a] = val();
     else if (extra.flag.includes(a)) out.rest[a] = true;
     else if (a.startsWith("-") && a !== "-") throw new JinduError("bad_argument", `未知选项 / unknown option ${a}`);
-    else if (!out.file) out.file = a;
+    else if (!out.file) {
+      if (a.trim() === "") throw new JinduError("bad_argument", "文件名为空 / empty FILE");
+      out.file = a;
+    }
     else throw new JinduError("bad_argument", `多余的参数 / extra argument ${a}`);
   }
   if (!out.file) throw new JinduError("bad_argument", "缺少文件 / missing FILE");
@@ -59,7 +64,7 @@ export function renderDocument(doc: AnalysisDocument): string {
   ];
   const rows = doc.rows.map((r) => [
     String(r.row),
-    clip(r.unit, 16),
+    clip(r.total ? `${r.unit}（合计 total）` : r.unit, 16),
     clip(r.project, 22),
     STATUS_ZH[r.status],
     pct(r.completion),

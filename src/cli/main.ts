@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Entry point: `jindu analyze|report|demo`. Errors become a Chinese + English message and exit 2.
-import { isJinduError } from "../core/errors";
+import { fromFsError, isJinduError } from "../core/errors";
 import { runAnalyze } from "./analyze";
 
 const USAGE = `用法 Usage:
   jindu analyze FILE [--json] [--expected N] [--sheet NAME] [--bands Y,R]
   jindu report IN [-o OUT.xlsx] [--force] [--expected N] [--sheet NAME] [--bands Y,R]
+  jindu clear IN [-o OUT.xlsx] [--force]      (the workbook as it was before report)
   jindu demo
 FILE: .xlsx, or a pasted bulletin as .txt/.tsv/.csv (UTF-8 or GB18030).`;
 
@@ -16,6 +17,8 @@ async function main(argv: string[]): Promise<number> {
       return runAnalyze(rest);
     case "report":
       return (await import("./report")).runReport(rest);
+    case "clear":
+      return (await import("./clear")).runClear(rest);
     case "demo":
       return (await import("./demo")).runDemo();
     case undefined:
@@ -35,6 +38,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
+    // A file-system error that escaped a command still gets the bilingual message and exit 2.
+    const fsError = fromFsError(e, typeof e === "object" && e !== null && "path" in e ? String((e as { path: unknown }).path) : "");
+    if (fsError) e = fsError;
     if (isJinduError(e)) {
       process.stderr.write(`错误：${e.zh}\nError: ${e.en}\n`);
       process.exitCode = 2;

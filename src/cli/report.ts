@@ -33,8 +33,18 @@ export function renderReport(result: ReportResult): string {
     "",
     `${plan.summary.laggingTitle}: ${lagging}`,
     `已写入 Written: ${result.output}`,
+    ...(result.lost ? [`注意：副本未保留 ${result.lost.zh.join("、")} / Note: the copy does not keep ${result.lost.en.join(", ")}`] : []),
     `（工作表 Sheets: ${result.summarySheet}、${result.laggingSheet}）`,
   ].join("\n");
+}
+
+/** YYYY-MM-DD naming a day that exists (not 2020-99-99, not 2021-02-29). */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
 function printError(e: JinduError): void {
@@ -47,7 +57,7 @@ export function parseReportArgs(argv: string[], today: string): { request: Repor
   const lang = args.rest["--lang"] ?? "zh";
   if (lang !== "zh" && lang !== "en") throw new JinduError("bad_argument", "--lang zh|en");
   const date = args.rest["--date"] ?? today;
-  if (typeof date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new JinduError("bad_argument", "--date YYYY-MM-DD");
+  if (typeof date !== "string" || !isCalendarDate(date)) throw new JinduError("bad_argument", "--date YYYY-MM-DD");
   const request: ReportRequest = { input: args.file, date, lang: lang as Lang, force: args.rest["--force"] === true };
   if (typeof out === "string") request.output = out;
   if (args.sheet !== undefined) request.sheet = args.sheet;

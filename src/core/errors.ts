@@ -78,3 +78,34 @@ export class JinduError extends Error {
 export function isJinduError(e: unknown): e is JinduError {
   return e instanceof JinduError;
 }
+
+/** A file-system error (by its errno code) as a typed error naming the file; null for others. */
+export function fromFsError(e: unknown, name: string): JinduError | null {
+  if (e instanceof JinduError) return e;
+  const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
+  switch (code) {
+    case "ENOENT":
+      return new JinduError("file_not_found", name);
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return new JinduError("permission_denied", name);
+    case "EISDIR":
+      return new JinduError("is_a_directory", name);
+    case "ENOSPC":
+    case "EDQUOT":
+      return new JinduError("disk_full", name);
+    case "ENOTDIR":
+    case "EIO":
+    case "EMFILE":
+    case "ENFILE":
+    case "ENAMETOOLONG":
+    case "ELOOP":
+    case "EBUSY":
+    case "ETXTBSY":
+    case "EFBIG":
+      return new JinduError("io_error", `${name} (${code})`);
+    default:
+      return null;
+  }
+}

@@ -8,7 +8,7 @@
 // live in the workbook, so clearing works after the file is saved and reopened.
 import type { CellValue, Grid, MergedArea } from "../core/types";
 import type { RowFill, SummaryPlan } from "../core/plan/types";
-import { JINDU_MARKER } from "../core/plan";
+import { JINDU_MARKER, MARK_TAG, isMarkFormula, markFormula as planMarkFormula } from "../core/plan";
 import { JinduError, isJinduError } from "../core/errors";
 import type { ReadRequest, SheetSnapshot, WorkbookPort, WorkbookSession } from "../app/addin";
 import { a1 } from "./a1";
@@ -26,11 +26,9 @@ export interface ExcelEnv {
   readCells?: number;
 }
 
-/** The tag in the formula of every conditional format Jindu adds. */
-export const MARK_TAG = "jindu:";
-export const markFormula = (status: string): string => `=N("${MARK_TAG}${status}")=0`;
-export const isMarkFormula = (formula: string | null | undefined): boolean =>
-  typeof formula === "string" && formula.includes(`"${MARK_TAG}`);
+/** Office.js wants the leading "=" of a rule's formula. */
+export const markFormula = (status: string): string => `=${planMarkFormula(status)}`;
+export { MARK_TAG, isMarkFormula };
 
 /** Sheet-scoped name that tells a sheet Jindu made from one the user made. */
 export const SHEET_MARKER = "JinduSummary";

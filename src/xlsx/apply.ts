@@ -1,11 +1,13 @@
-// Applies a WorkbookPlan to an ExcelJS workbook (a copy of the user's): row fills, the two added
-// columns, the summary sheet. Original values and merges are never written to.
+// Applies a WorkbookPlan to an ExcelJS workbook (a copy of the user's): tagged highlights, the
+// two added columns, the summary sheets, and the state that lets `clear` take them away again.
+// Original values, fills and merges are never written to.
 import type ExcelJS from "exceljs";
 import type { Grid, RowStatus } from "../core/types";
 import {
   COMPLETION_BAR_COLOR,
   DEFAULT_FILLED,
   LABELS,
+  markFormula,
   displayWidth,
   type PlanValue,
   type SummaryPlan,
@@ -13,6 +15,7 @@ import {
   type WorkbookPlan,
 } from "../core/plan";
 import { isJinduSheet } from "./read";
+import { snapshotColumns, writeState } from "./marks";
 
 export interface ApplyOptions {
   /** Which statuses get their fill; by default every status but on_track. */
@@ -82,9 +85,21 @@ function multiRowMergedCells(grid: Grid): Set<string> {
   return out;
 }
 
-/** First column ≥ `from` such that it and the next hold no value and no merge anywhere in the sheet. */
-export function freeColumnPair(grid: Grid, from: number): number {
-  const used = new Set<number>();
+/** Columns an image is anchored over: Jindu's columns must not sit under a picture. */
+function imageColumns(ws: ExcelJS.Worksheet): number[] {
+  const out: number[] = [];
+  for (const img of ws.getImages()) {
+    const range = img.range as unknown as { tl?: { nativeCol?: number; col?: number }; br?: { nativeCol?: number; col?: number } };
+    const from = Math.floor(range.tl?.nativeCol ?? range.tl?.col ?? 0) + 1;
+    const to = Math.ceil(range.br?.nativeCol ?? range.br?.col ?? from) + 1;
+    for (let c = from; c <= to; c++) out.push(c);
+  }
+  return out;
+}
+
+/** First column ≥ `from` such that it and the next hold no value, no merge and no picture anywhere in the sheet. */
+export function freeColumnPair(grid: Grid, from: number, taken: number[] = []): number {
+  const used = new Set<number>(taken);
   grid.values.forEach((line) =>
     line.forEach((v, i) => {
       if (v !== null) used.add(grid.left + i);
@@ -96,20 +111,62 @@ export function freeColumnPair(grid: Grid, from: number): number {
   return c;
 }
 
-function applyFills(ws: ExcelJS.Worksheet, grid: Grid, plan: WorkbookPlan, filled: Readonly<Record<RowStatus, boolean>>, extraColumn: number): void {
+/** Cell ranges of each marked row, leaving out cells of multi-row merges ("A5:G5 I5:J5"). */
+function rowRanges(row: number, first: number, last: number, extra: number, skip: Set<string>): string[] {
+  const cols: number[] = [];
+  for (let c = first; c <= last; c++) cols.push(c);
+  cols.push(extra, extra + 1);
+  const out: string[] = [];
+  let start: number | null = null;
+  let prev = -1;
+  const flush = () => {
+    if (start !== null) out.push(start === prev ? address(row, start) : `${address(row, start)}:${address(row, prev)}`);
+    start = null;
+  };
+  for (const c of [...new Set(cols)].sort((x, y) => x - y)) {
+    if (skip.has(`${row},${c}`)) {
+      flush();
+      continue;
+    }
+    if (start === null || c !== prev + 1) {
+      flush();
+      start = c;
+    }
+    prev = c;
+  }
+  flush();
+  return out;
+}
+
+/**
+ * Highlights as in the add-in: one conditional format per status over all its rows, tagged in
+ * its formula, so the user's own fills stay as they are and `clear` removes exactly these.
+ */
+function applyMarks(ws: ExcelJS.Worksheet, grid: Grid, plan: WorkbookPlan, filled: Readonly<Record<RowStatus, boolean>>, extraColumn: number): void {
   const skip = multiRowMergedCells(grid);
+  const byColor = new Map<string, { status: RowStatus; ranges: string[] }>();
   for (const f of plan.fills) {
     if (!filled[f.status]) continue;
-    const key = `fill:${f.color}`;
-    const fill = () => ({ fill: solidFill(f.color) });
-    const columns: number[] = [];
-    for (let c = f.firstColumn; c <= f.lastColumn; c++) columns.push(c);
-    columns.push(extraColumn, extraColumn + 1);
-    for (const c of columns) {
-      if (skip.has(`${f.row},${c}`)) continue;
-      const cell = ws.getCell(f.row, c);
-      cell.style = derive(cell.style, key, fill);
-    }
+    const key = `${f.status}:${f.color}`;
+    const entry = byColor.get(key) ?? { status: f.status, ranges: [] };
+    entry.ranges.push(...rowRanges(f.row, f.firstColumn, f.lastColumn, extraColumn, skip));
+    byColor.set(key, entry);
+  }
+  let priority = 2;
+  for (const [key, { status, ranges }] of byColor) {
+    if (ranges.length === 0) continue;
+    const color = key.slice(key.indexOf(":") + 1);
+    ws.addConditionalFormatting({
+      ref: ranges.join(" "),
+      rules: [
+        {
+          type: "expression",
+          priority: priority++,
+          formulae: [markFormula(status)],
+          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(color) } } },
+        },
+      ],
+    });
   }
 }
 
@@ -371,13 +428,15 @@ export function applyPlan(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, grid: Gri
   const replaced: string[] = [];
   for (const sheet of [...wb.worksheets]) {
     if (sheet !== ws && isJinduSheet(sheet)) {
-      replaced.push(sheet.name);
+      if (sheet.state !== "veryHidden") replaced.push(sheet.name);
       wb.removeWorksheet(sheet.id);
     }
   }
-  const extraColumn = freeColumnPair(grid, plan.extraColumns.firstColumn);
+  const extraColumn = freeColumnPair(grid, plan.extraColumns.firstColumn, imageColumns(ws));
+  const state = snapshotColumns(ws, [extraColumn, extraColumn + 1]);
   writeExtraColumns(ws, plan, extraColumn);
-  applyFills(ws, grid, plan, opts.filled ?? DEFAULT_FILLED, extraColumn);
+  applyMarks(ws, grid, plan, opts.filled ?? DEFAULT_FILLED, extraColumn);
   const sheets = writeSummary(wb, plan.summary, plan.marker, plan.lang);
+  writeState(wb, state);
   return { ...sheets, extraColumn, replaced };
 }

@@ -7,7 +7,9 @@ import { displayWidth } from "../core/plan";
 /** Excel forbids []:*?/\ in sheet names and allows 31 characters. */
 export function safeSheetName(name: string): string {
   const clean = name.replace(/[[\]:*?/\\]/g, "_").replace(/^'+|'+$/g, "").slice(0, 31);
-  return clean.trim() === "" ? "Sheet1" : clean;
+  if (clean.trim() === "") return "Sheet1";
+  // Excel reserves "History" (the change history of a shared workbook).
+  return clean.toLowerCase() === "history" ? `${clean}_` : clean;
 }
 
 export function workbookFromGrid(grid: Grid): { workbook: ExcelJS.Workbook; worksheet: ExcelJS.Worksheet } {
@@ -20,7 +22,8 @@ export function workbookFromGrid(grid: Grid): { workbook: ExcelJS.Workbook; work
     line.forEach((v, j) => {
       if (v === null) return;
       const cell = worksheet.getCell(grid.top + i, grid.left + j);
-      cell.value = typeof v === "object" ? v.error : v;
+      // Excel holds 32,767 characters in a cell.
+      cell.value = typeof v === "object" ? v.error : typeof v === "string" && v.length > 32767 ? v.slice(0, 32767) : v;
       if (counts) widths[j] = Math.max(widths[j] ?? 0, displayWidth(String(cell.value)));
     });
   });

@@ -5,7 +5,7 @@ import { runDemo } from "../../src/cli/demo";
 import { parseReportArgs, runReport } from "../../src/cli/report";
 import { buildSample } from "../../scripts/build-sample";
 import { SEED_TEXT } from "../support/fakeAnalyze";
-import { encryptedWorkbookBytes, fromBuffer, smallBulletin, tempDir, toBuffer } from "../support/workbooks";
+import { encryptedWorkbookBytes, fromBuffer, smallBulletin, tempDir, toBuffer, visibleSheets } from "../support/workbooks";
 import ExcelJS from "exceljs";
 
 async function capture(run: () => Promise<number>): Promise<{ code: number; out: string; err: string }> {
@@ -100,7 +100,7 @@ test("runReport on the sample prints the per-unit table and the output path", as
   expect(stdout).toMatch(/合计\s+43\s/);
   expect(stdout).toContain(out);
   const wb = await fromBuffer(await fs.readFile(out));
-  expect(wb.worksheets.map((s) => s.name)).toEqual(["Sheet1", "进度汇总", "滞后项目清单"]);
+  expect(visibleSheets(wb)).toEqual(["Sheet1", "进度汇总", "滞后项目清单"]);
 });
 
 test("runDemo reports on the bundled sample into out/ and can run again", async () => {

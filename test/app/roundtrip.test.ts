@@ -7,12 +7,11 @@ import * as path from "node:path";
 import type ExcelJS from "exceljs";
 import { report } from "../../src/app/report";
 import { analyzeGrid } from "../../src/core/analyze";
-import { STATUS_COLORS } from "../../src/core/plan";
 import type { AnalysisDocument, AnalyzeOptions, Grid, RowStatus } from "../../src/core/types";
 import { worksheetGrid } from "../../src/xlsx/read";
 import { buildSample } from "../../scripts/build-sample";
 import { fakeAnalyze, SEED_TEXT } from "../support/fakeAnalyze";
-import { fromBuffer, tempDir } from "../support/workbooks";
+import { fromBuffer, markedCells, tempDir } from "../support/workbooks";
 
 type Analyze = (grid: Grid, options: AnalyzeOptions) => AnalysisDocument;
 
@@ -77,18 +76,19 @@ describe.each<[string, Analyze]>([
     expect(g1.values.map((line) => line.slice(0, 5))).toEqual(g0.values);
   });
 
-  test("filled rows are exactly the reading's lagging, completed and unquantified rows", () => {
+  test("highlighted rows are exactly the reading's lagging, completed and unquantified rows; no fill is written", () => {
     const ws = out.getWorksheet(doc.sheet)!;
-    const byColor = (status: RowStatus) => `FF${STATUS_COLORS[status].fill.slice(1)}`;
-    const filledAs = (status: RowStatus) =>
-      doc.rows.filter((r) => fillOf(ws.getCell(r.row, doc.header.columns.project!)) === byColor(status)).map((r) => r.row);
+    const marked = markedCells(ws);
+    const project = doc.header.columns.project!;
+    const markedAs = (status: RowStatus) => doc.rows.filter((r) => marked.get(status)?.has(`${r.row},${project}`)).map((r) => r.row);
     const rowsOf = (status: RowStatus) => doc.rows.filter((r) => r.status === status).map((r) => r.row);
-    expect(filledAs("lagging")).toEqual(rowsOf("lagging"));
-    expect(filledAs("completed")).toEqual(rowsOf("completed"));
-    expect(filledAs("unquantified")).toEqual(rowsOf("unquantified"));
-    for (const r of rowsOf("on_track")) expect(fillOf(ws.getCell(r, doc.header.columns.project!))).toBeNull();
-    // Nothing outside the table's rows got a fill.
-    for (let r = 1; r < doc.header.row; r++) expect(fillOf(ws.getCell(r, 3))).toBeNull();
+    expect(markedAs("lagging")).toEqual(rowsOf("lagging"));
+    expect(markedAs("completed")).toEqual(rowsOf("completed"));
+    expect(markedAs("unquantified")).toEqual(rowsOf("unquantified"));
+    expect(markedAs("on_track")).toEqual([]);
+    // No cell got a fill, and nothing outside the table's rows is highlighted.
+    for (const r of doc.rows) expect(fillOf(ws.getCell(r.row, project))).toBeNull();
+    for (const cells of marked.values()) for (const cell of cells) expect(Number(cell.split(",")[0])).toBeGreaterThan(doc.header.row);
   });
 
   test("完成率 and 状态 columns hold each row's completion and status", () => {

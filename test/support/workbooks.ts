@@ -52,3 +52,29 @@ export function smallBulletin(): ExcelJS.Workbook {
   ws.mergeCells("B4:B6");
   return wb;
 }
+
+/** Sheets a user sees (Jindu's state sheet is very hidden). */
+export const visibleSheets = (wb: ExcelJS.Workbook): string[] => wb.worksheets.filter((w) => w.state !== "veryHidden").map((w) => w.name);
+
+/** Cells each tagged highlight covers, by the status in its tag ("lagging" → {"14,3", …}). */
+export function markedCells(ws: ExcelJS.Worksheet): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const cfs = (ws as unknown as { conditionalFormattings?: { ref: string; rules: { formulae?: string[] }[] }[] }).conditionalFormattings ?? [];
+  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  for (const cf of cfs) {
+    for (const rule of cf.rules) {
+      const tag = /"jindu:([a-z_]+)"/.exec((rule.formulae ?? []).join(" "))?.[1];
+      if (!tag) continue;
+      const set = out.get(tag) ?? new Set<string>();
+      for (const part of cf.ref.split(/\s+/)) {
+        const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(part);
+        if (!m) continue;
+        const [c1, r1] = [col(m[1]!), Number(m[2])];
+        const [c2, r2] = m[3] ? [col(m[3]), Number(m[4])] : [c1, r1];
+        for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) set.add(`${r},${c}`);
+      }
+      out.set(tag, set);
+    }
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import ExcelJS from "exceljs";
-import { buildPlan, JINDU_MARKER, STATUS_COLORS } from "../../src/core/plan";
+import { buildPlan, JINDU_MARKER } from "../../src/core/plan";
 import type { Grid } from "../../src/core/types";
 import { DEFAULT_SETTINGS, summarise } from "../../src/app/addin";
 import { createExcelPort } from "../../src/excel/workbook";
@@ -9,7 +9,7 @@ import { isJinduSheet, worksheetGrid } from "../../src/xlsx/read";
 import { bulletinWorkbook, parseBulletinText } from "../../scripts/build-sample";
 import { FakeWorkbook } from "../support/fake-excel";
 import { fakeAnalyze, SEED_TEXT } from "../support/fakeAnalyze";
-import { fromBuffer, toBuffer } from "../support/workbooks";
+import { fromBuffer, toBuffer, markedCells, visibleSheets } from "../support/workbooks";
 
 function sample(): { wb: ExcelJS.Workbook; ws: ExcelJS.Worksheet } {
   const wb = bulletinWorkbook(parseBulletinText(fs.readFileSync(SEED_TEXT, "utf8")));
@@ -21,7 +21,6 @@ function fillOf(cell: ExcelJS.Cell): string | null {
   return f && f.type === "pattern" && f.pattern === "solid" ? (f.fgColor?.argb ?? null) : null;
 }
 
-const argb = (hex: string | null) => (hex === null ? null : `FF${hex.slice(1)}`);
 
 describe("freeColumnPair", () => {
   const grid = (values: Grid["values"], merges: Grid["merges"] = []): Grid => ({ sheet: "S", top: 1, left: 1, values, merges });
@@ -52,21 +51,27 @@ describe("applyPlan on the sample", () => {
     return { doc, plan, result, back, grid };
   }
 
-  test("fills the lagging, completed and unquantified rows, not the on-track ones", async () => {
+  test("highlights the lagging, completed and unquantified rows with tagged rules, not the on-track ones, and writes no fill", async () => {
     const { doc, back } = await run();
     const sheet = back.getWorksheet("Sheet1")!;
+    const marked = markedCells(sheet);
     for (const r of doc.rows) {
-      const want = r.status === "on_track" ? null : argb(STATUS_COLORS[r.status].fill);
-      for (const c of [3, 4, 5, 6, 7]) expect([r.row, c, fillOf(sheet.getCell(r.row, c))]).toEqual([r.row, c, want]);
+      for (const c of [3, 4, 5, 6, 7]) {
+        const statuses = [...marked].filter(([, cells]) => cells.has(`${r.row},${c}`)).map(([s]) => s);
+        expect([r.row, c, statuses]).toEqual([r.row, c, r.status === "on_track" ? [] : [r.status]]);
+        expect(fillOf(sheet.getCell(r.row, c))).toBeNull();
+      }
     }
   });
 
-  test("vertically merged 序号/实施单位 cells keep their own fill", async () => {
+  test("vertically merged 序号/实施单位 cells are left out of the row highlights", async () => {
     const { back } = await run();
-    const sheet = back.getWorksheet("Sheet1")!;
+    const marked = markedCells(back.getWorksheet("Sheet1")!);
     // Rows 9–14 are one unit (市医保局) with mixed statuses.
-    expect(fillOf(sheet.getCell(9, 2))).toBeNull();
-    expect(fillOf(sheet.getCell(12, 1))).toBeNull();
+    for (const cells of marked.values()) {
+      expect(cells.has("9,2")).toBe(false);
+      expect(cells.has("12,1")).toBe(false);
+    }
   });
 
   test("adds 完成率 and 状态 right of the table, with the plan's values", async () => {
@@ -122,7 +127,7 @@ describe("applyPlan on the sample", () => {
     // The earlier 完成率/状态 columns are values now: the new pair goes further right.
     expect(again.extraColumn).toBe(8);
     const reread = await fromBuffer(await toBuffer(back));
-    expect(reread.worksheets.map((s) => s.name)).toEqual(["Sheet1", "滞后项目清单", "进度汇总(用户)", "进度汇总", "滞后项目清单 (2)"]);
+    expect(visibleSheets(reread)).toEqual(["Sheet1", "滞后项目清单", "进度汇总(用户)", "进度汇总", "滞后项目清单 (2)"]);
   });
 
   test("the marker sits in row 1 of a hidden column", async () => {
@@ -162,7 +167,7 @@ describe("a summary sheet the add-in made", () => {
     const result = applyPlan(back, sheet, grid, buildPlan(fakeAnalyze(grid), { lang: "zh", date: "2020-07-16" }));
     expect(result.replaced).toEqual(["进度汇总"]);
     expect(result.summarySheet).toBe("进度汇总");
-    expect(back.worksheets.map((s) => s.name)).toEqual(["Sheet1", "进度汇总", "滞后项目清单"]);
+    expect(visibleSheets(back)).toEqual(["Sheet1", "进度汇总", "滞后项目清单"]);
     // Both adapters put the marker in the same column.
     let col = 0;
     back.getWorksheet("进度汇总")!.getRow(1).eachCell((cell, c) => {

@@ -14,6 +14,13 @@ export { displayWidth, padDisplay } from "./width";
 /** Written by adapters into the sheets Jindu makes, so a re-run knows which ones it may replace. */
 export const JINDU_MARKER = "jindu:summary:v1";
 
+/** The tag in the formula of every conditional format Jindu adds (the add-in and the copy alike). */
+export const MARK_TAG = "jindu:";
+/** A rule that is always true and says whose it is: `N("jindu:lagging")=0`. */
+export const markFormula = (status: string): string => `N("${MARK_TAG}${status}")=0`;
+export const isMarkFormula = (formula: string | null | undefined): boolean =>
+  typeof formula === "string" && formula.includes(`"${MARK_TAG}`);
+
 export const UNITS_TABLE_NAME = "Jindu_Units";
 export const LAGGING_TABLE_NAME = "Jindu_Lagging";
 

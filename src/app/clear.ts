@@ -1,0 +1,49 @@
+// The clear use case: a workbook Jindu annotated, given back as it was before the report (cell
+// values, styles, widths, sheets), written as a new file. The input is only ever read.
+import * as path from "node:path";
+import { promises as fs } from "node:fs";
+import { JinduError } from "../core/errors";
+import { loadWorkbook, readBytes, sniffWorkbook } from "../xlsx/read";
+import { clearJinduMarks, type ClearResult } from "../xlsx/marks";
+import { unsavedParts } from "../xlsx/parts";
+import { pathExists, writeWorkbookAtomic } from "../xlsx/write";
+import { assertNotInput, onFile } from "./report";
+
+export interface ClearRequest {
+  input: string;
+  /** Default: `<name>.clean.xlsx` next to the input. */
+  output?: string;
+  force?: boolean;
+}
+
+export interface ClearOutcome extends ClearResult {
+  input: string;
+  output: string;
+  /** Parts of the input the copy does not keep (accepted with --force). */
+  lost?: { zh: string[]; en: string[] };
+}
+
+export function defaultClearPath(input: string): string {
+  const base = path.basename(input).replace(/\.[^.]*$/, "").replace(/\.jindu$/i, "");
+  return path.join(path.dirname(input), `${base}.clean.xlsx`);
+}
+
+export async function clear(req: ClearRequest): Promise<ClearOutcome> {
+  const output = req.output ?? defaultClearPath(req.input);
+  if (!/\.xlsx$/i.test(output)) throw new JinduError("bad_argument", `-o ${output} (.xlsx)`);
+  await assertNotInput(req.input, output);
+  if (!req.force && (await onFile(output, () => pathExists(output)))) throw new JinduError("output_exists", output);
+  const bytes = await onFile(req.input, () => readBytes(req.input));
+  const name = path.basename(req.input);
+  // Only a workbook carries marks: a text bulletin has nothing to clear.
+  if (sniffWorkbook(bytes) !== "zip") throw new JinduError("not_a_workbook", `${name} (.xlsx)`);
+  const wb = await loadWorkbook(bytes, name);
+  const parts = await unsavedParts(bytes);
+  if (parts.en.length > 0 && !req.force) throw new JinduError("unsaved_parts", `${parts.zh.join("、")} / ${parts.en.join(", ")}`);
+  const result = clearJinduMarks(wb);
+  await onFile(output, async () => {
+    await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
+    await writeWorkbookAtomic(wb, output, { force: req.force ?? false });
+  });
+  return { ...result, input: req.input, output, ...(parts.en.length > 0 ? { lost: parts } : {}) };
+}
