@@ -3,6 +3,7 @@
 import { scan } from "../../src/core/reading/figures";
 import { readRow } from "../../src/core/reading/read";
 import { findPeriod } from "../../src/core/period";
+import { analyzeGrid } from "../../src/core/analyze";
 
 const figures = (text: string) => scan(text).figures.map((f) => f.text);
 
@@ -87,5 +88,28 @@ describe("non-quantities never pair", () => {
   test("percentage points are never paired with a count or a percentage", () => {
     const r = readRow("贫困发生率下降2个百分点", "已脱贫2个村，贫困发生率为1.5%", { targetField: "target", expectedProgress: 50 });
     expect(r.indicators).toEqual([]);
+  });
+});
+
+describe("non-finite numbers are not quantities", () => {
+  const ones = "1".repeat(32767);
+  test.each([
+    [ones, ones],
+    [ones, "5"],
+    ["5", ones],
+    [`${ones}人`, `已完成${ones}人`],
+  ])("target %#", (target, progress) => {
+    const r = readRow(target, progress, { targetField: "target", expectedProgress: 50 });
+    expect(r.indicators.filter((i) => i.completion !== null && !Number.isFinite(i.completion))).toEqual([]);
+  });
+  test("a row of them reads as unquantified, not on track", () => {
+    const doc = analyzeGrid({
+      sheet: "S",
+      top: 1,
+      left: 1,
+      merges: [],
+      values: [["2020年1-6月"], ["序号", "项目名称", "年度目标任务", "进展情况"], ["1", "a", ones, ones]],
+    });
+    expect(doc.rows[0]!.status).toBe("unquantified");
   });
 });

@@ -9,9 +9,11 @@ const BARE_NUMBER = /^\s*(-?\d+(?:\.\d+)?)\s*$/;
 export function bareNumberReading(targetText: string, progress: string, expected: number): RowReading | null {
   const t = BARE_NUMBER.exec(normalize(targetText));
   const a = BARE_NUMBER.exec(normalize(progress));
-  if (!t || !a || Number(t[1]) <= 0) return null;
+  if (!t || !a) return null;
   const tv = Number(t[1]);
   const av = Number(a[1]);
+  // 32,767 ones is Infinity, not a quantity: Infinity ÷ Infinity would be NaN.
+  if (!Number.isFinite(tv) || !Number.isFinite(av) || tv <= 0) return null;
   const fig = (v: number, text: string, field: "target" | "progress") => ({ value: v, unit: "", text, start: text.indexOf(String(text.trim())), end: text.length, field });
   return {
     indicators: [
