@@ -10,8 +10,6 @@ import { applyPlan } from "../xlsx/apply";
 import { workbookFromGrid } from "../xlsx/fromGrid";
 import { pathExists, writeWorkbookAtomic } from "../xlsx/write";
 import { unsavedParts } from "../xlsx/parts";
-import { clearJinduMarks, hasJinduMarks } from "../xlsx/marks";
-import { worksheetGrid } from "../xlsx/read";
 import { loadInput } from "./input";
 
 export interface ReportRequest {
@@ -66,6 +64,8 @@ export interface ReportResult {
   extraColumn: number;
   /** Parts of the input the copy does not keep (accepted with --force). */
   lost?: { zh: string[]; en: string[] };
+  /** Cells longer than Excel's 32,767 characters, cut when read. */
+  cut: number;
 }
 
 export function defaultOutputPath(input: string): string {
@@ -97,12 +97,6 @@ export async function report(req: ReportRequest, deps: ReportDeps = {}): Promise
       lost = parts;
     }
   }
-  // A report of a report: Jindu's marks come off first, so the reading is the original's and
-  // the new marks replace the old ones instead of adding to them.
-  if (loaded.kind === "workbook" && hasJinduMarks(loaded.workbook)) {
-    clearJinduMarks(loaded.workbook);
-    loaded.grid = worksheetGrid(loaded.worksheet);
-  }
   const options: AnalyzeOptions = {};
   if (req.expectedProgress !== undefined) options.expectedProgress = req.expectedProgress;
   if (req.thresholds !== undefined) options.thresholds = req.thresholds;
@@ -120,6 +114,7 @@ export async function report(req: ReportRequest, deps: ReportDeps = {}): Promise
     summarySheet: applied.summarySheet,
     laggingSheet: applied.laggingSheet,
     extraColumn: applied.extraColumn,
+    cut: loaded.cut,
     ...(lost ? { lost } : {}),
   };
 }

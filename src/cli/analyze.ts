@@ -3,8 +3,8 @@ import type { AnalysisDocument, Thresholds } from "../core/types";
 import { LABELS } from "../core/plan/labels";
 import { analyzeGrid } from "../core/analyze";
 import { JinduError } from "../core/errors";
-import { loadGrid } from "../app/input";
-import { clip, table } from "./format";
+import { loadInput } from "../app/input";
+import { clip, cutNote, table } from "./format";
 
 const STATUS_ZH = LABELS.zh.status;
 
@@ -81,8 +81,10 @@ export function renderDocument(doc: AnalysisDocument): string {
 
 export async function runAnalyze(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
-  const grid = await loadGrid(args.file, { ...(args.sheet ? { sheet: args.sheet } : {}) });
-  const doc = analyzeGrid(grid, {
+  const loaded = await loadInput(args.file, { ...(args.sheet ? { sheet: args.sheet } : {}) });
+  // On stderr, so that --json output stays one document.
+  if (loaded.cut > 0) process.stderr.write(`${cutNote(loaded.cut)}\n`);
+  const doc = analyzeGrid(loaded.grid, {
     ...(args.expected !== undefined ? { expectedProgress: args.expected } : {}),
     ...(args.thresholds ? { thresholds: args.thresholds } : {}),
   });

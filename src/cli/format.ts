@@ -26,3 +26,7 @@ export function table(header: string[], rows: string[][], rightAligned: number[]
   const line = (cells: string[]) => cells.map((s, c) => pad(s, widths[c]!, rightAligned.includes(c))).join("  ").trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
+
+/** Cells past Excel's limit were cut when read. */
+export const cutNote = (n: number): string =>
+  `注意：${n} 个单元格超过 32,767 个字符，已截断后读取 / Note: ${n} cell(s) longer than 32,767 characters were cut`;

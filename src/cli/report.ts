@@ -3,7 +3,7 @@ import { isJinduError, JinduError } from "../core/errors";
 import type { Lang, PlanValue, WorkbookPlan } from "../core/plan";
 import { localDate, report, type ReportRequest, type ReportResult } from "../app/report";
 import { parseArgs } from "./analyze";
-import { table } from "./format";
+import { cutNote, table } from "./format";
 
 function cellText(v: PlanValue | undefined, percent: boolean): string {
   if (v === null || v === undefined) return "—";
@@ -33,6 +33,7 @@ export function renderReport(result: ReportResult): string {
     "",
     `${plan.summary.laggingTitle}: ${lagging}`,
     `已写入 Written: ${result.output}`,
+    ...(result.cut > 0 ? [cutNote(result.cut)] : []),
     ...(result.lost ? [`注意：副本未保留 ${result.lost.zh.join("、")} / Note: the copy does not keep ${result.lost.en.join(", ")}`] : []),
     `（工作表 Sheets: ${result.summarySheet}、${result.laggingSheet}）`,
   ].join("\n");

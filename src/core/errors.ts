@@ -85,7 +85,13 @@ export function fromFsError(e: unknown, name: string): JinduError | null {
   const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
   switch (code) {
     case "ENOENT":
+    case "ENOTDIR":
+    case "ENAMETOOLONG":
       return new JinduError("file_not_found", name);
+    // open() of a socket, or of a FIFO without a writer in non-blocking mode.
+    case "ENXIO":
+    case "EOPNOTSUPP":
+      return new JinduError("not_a_file", name);
     case "EACCES":
     case "EPERM":
     case "EROFS":
@@ -95,11 +101,9 @@ export function fromFsError(e: unknown, name: string): JinduError | null {
     case "ENOSPC":
     case "EDQUOT":
       return new JinduError("disk_full", name);
-    case "ENOTDIR":
     case "EIO":
     case "EMFILE":
     case "ENFILE":
-    case "ENAMETOOLONG":
     case "ELOOP":
     case "EBUSY":
     case "ETXTBSY":

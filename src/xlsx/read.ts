@@ -1,11 +1,14 @@
 // Workbook → Grid through ExcelJS: values as the user sees them (rich text joined, formulas by
 // their cached result, dates as text), merged areas listed, merged-away cells empty.
-import { promises as fs } from "node:fs";
+import { constants as fsConstants, promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { JinduError } from "../core/errors";
+import { JinduError, fromFsError } from "../core/errors";
 import type { CellValue, Grid, MergedArea } from "../core/types";
 import { JINDU_MARKER } from "../core/plan";
+// Both are plain constants and functions, free of Office types: the add-in's limit, shared.
+import { MAX_READ_CELLS } from "../excel/payload";
+import { a1, quoteSheet } from "../excel/a1";
 import { installFastMerges } from "./mergeIndex";
 
 installFastMerges();
@@ -102,7 +105,7 @@ export function isJinduSheet(ws: ExcelJS.Worksheet): boolean {
   return sheetHasMarker(ws);
 }
 
-/** Reads a worksheet's used range and merged areas. */
+/** Reads a worksheet's used range and merged areas; refuses a range past MAX_READ_CELLS. */
 export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
   const cells: { r: number; c: number; v: CellValue }[] = [];
   const merges = new Map<string, MergedArea>();
@@ -110,6 +113,9 @@ export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
   let left = Number.POSITIVE_INFINITY;
   let bottom = 0;
   let right = 0;
+  // The cells that set the bottom and right edges, named when the sheet is too large.
+  let lowest = "";
+  let rightmost = "";
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (cell.isMerged) {
@@ -131,15 +137,28 @@ export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
       cells.push({ r, c, v });
       top = Math.min(top, r);
       left = Math.min(left, c);
-      bottom = Math.max(bottom, r);
-      right = Math.max(right, c);
+      if (r > bottom) {
+        bottom = r;
+        lowest = a1(r, c);
+      }
+      if (c > right) {
+        right = c;
+        rightmost = a1(r, c);
+      }
     });
   });
   const mergedAreas = [...merges.values()].filter((m) => m.bottom > m.top || m.right > m.left);
   if (cells.length === 0) return { sheet: ws.name, top: 1, left: 1, values: [], merges: mergedAreas };
-  const values: CellValue[][] = Array.from({ length: bottom - top + 1 }, () =>
-    new Array<CellValue>(right - left + 1).fill(null),
-  );
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  // Checked before the dense grid is allocated: one far cell would otherwise exhaust memory.
+  if (height * width > MAX_READ_CELLS) {
+    // Named as Excel writes a reference (通报!XFD1048576), so the user knows what to delete.
+    const sheet = /^[\p{L}\p{N}_]+$/u.test(ws.name) ? ws.name : quoteSheet(ws.name);
+    const far = [...new Set([lowest, rightmost])].map((a) => `${sheet}!${a}`).join(", ");
+    throw new JinduError("sheet_too_large", `${height} × ${width}, ${far}`);
+  }
+  const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
   for (const { r, c, v } of cells) {
     const line = values[r - top];
     if (line) line[c - left] = v;
@@ -147,29 +166,61 @@ export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
   return { sheet: ws.name, top, left, values, merges: mergedAreas };
 }
 
+/** The sheet of that name: exact, then without surrounding spaces, then ignoring case as Excel does. */
+export function findSheetByName(sheets: ExcelJS.Worksheet[], name: string): ExcelJS.Worksheet | undefined {
+  const fold = (s: string) => s.trim().toLowerCase();
+  return (
+    sheets.find((ws) => ws.name === name) ??
+    sheets.find((ws) => ws.name.trim() === name.trim()) ??
+    sheets.find((ws) => fold(ws.name) === fold(name))
+  );
+}
+
+/** The sheets read when none is named: visible, with content, not written by Jindu. */
+export function candidateSheets(wb: ExcelJS.Workbook): ExcelJS.Worksheet[] {
+  return wb.worksheets.filter((ws) => ws.state === "visible" && !isJinduSheet(ws) && ws.actualRowCount > 0);
+}
+
 /** The sheet asked for, or the first visible sheet with content that Jindu did not write. */
 export function pickWorksheet(wb: ExcelJS.Workbook, sheet?: string): ExcelJS.Worksheet {
   const sheets = wb.worksheets;
   if (sheet !== undefined) {
-    const exact = sheets.find((ws) => ws.name === sheet) ?? sheets.find((ws) => ws.name.trim() === sheet.trim());
-    if (!exact) throw new JinduError("sheet_not_found", `${sheet} [${sheets.map((ws) => ws.name).join(", ")}]`);
-    return exact;
+    const found = findSheetByName(sheets, sheet);
+    if (!found) throw new JinduError("sheet_not_found", `${sheet} [${sheets.map((ws) => ws.name).join(", ")}]`);
+    return found;
   }
-  const candidates = sheets.filter((ws) => ws.state === "visible" && !isJinduSheet(ws));
-  const withContent = candidates.find((ws) => ws.actualRowCount > 0);
-  const first = withContent ?? candidates[0] ?? sheets[0];
+  const first = candidateSheets(wb)[0] ?? sheets.find((ws) => ws.state === "visible" && !isJinduSheet(ws)) ?? sheets[0];
   if (!first) throw new JinduError("empty_workbook");
   return first;
 }
 
+/** A file-system error as a typed error naming the file. */
+export function fileError(e: unknown, file: string): JinduError {
+  const code = isRecord(e) && typeof e.code === "string" ? e.code : undefined;
+  return fromFsError(e, file) ?? new JinduError("io_error", code ? `${file} (${code})` : file);
+}
+
+function refuseNonFile(st: { isFile(): boolean; isDirectory(): boolean }, file: string): void {
+  if (st.isDirectory()) throw new JinduError("is_a_directory", file);
+  // A FIFO, socket or device (/dev/zero) would block or never end.
+  if (!st.isFile()) throw new JinduError("not_a_file", file);
+}
+
+/** Reads a regular file; anything else, and every file-system error, is a typed error. */
 async function readBytes(file: string): Promise<Buffer> {
   try {
-    return await fs.readFile(file);
+    refuseNonFile(await fs.stat(file), file);
+    // Non-blocking (the flag is undefined on Windows), and checked again on the open handle:
+    // the path may have changed since.
+    const handle = await fs.open(file, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+    try {
+      refuseNonFile(await handle.stat(), file);
+      return await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (e) {
-    const code = isRecord(e) ? e.code : undefined;
-    if (code === "ENOENT" || code === "ENOTDIR") throw new JinduError("file_not_found", file);
-    if (code === "EISDIR") throw new JinduError("not_a_workbook", file);
-    throw e;
+    throw fileError(e, file);
   }
 }
 

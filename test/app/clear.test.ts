@@ -8,6 +8,8 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { report } from "../../src/app/report";
 import { clear } from "../../src/app/clear";
+import { loadInput } from "../../src/app/input";
+import { analyzeGrid } from "../../src/core/analyze";
 import { fromFsError, JinduError } from "../../src/core/errors";
 import { isMarkFormula } from "../../src/core/plan";
 import { buildSample } from "../../scripts/build-sample";
@@ -129,6 +131,13 @@ describe.each(["sample", "rich"])("report then clear gives back the original (%s
       return { columns: ws.columnCount, rules: cf.length };
     };
     expect(shape(w2)).toEqual(shape(w1));
+  });
+
+  test("reading an annotated copy gives the same reading as the original", async () => {
+    const out = path.join(dir, `${kind}.read.xlsx`);
+    await report({ input, output: out, date: DATE });
+    const [a, b] = await Promise.all([loadInput(input), loadInput(out)]);
+    expect(analyzeGrid(b.grid)).toEqual(analyzeGrid(a.grid));
   });
 
   test("highlights are tagged conditional formats: the user's own fills are untouched", async () => {

@@ -54,7 +54,7 @@ describe("loadGrid", () => {
 
   test.each<[string, string, () => Promise<string>, { sheet?: string }]>([
     ["missing file", "file_not_found", async () => file("nope.xlsx"), {}],
-    ["a folder", "not_a_workbook", async () => dir, {}],
+    ["a folder", "is_a_directory", async () => dir, {}],
     ["an image named .xlsx", "not_a_workbook", async () => {
       await fs.writeFile(file("img.xlsx"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
       return file("img.xlsx");
@@ -84,6 +84,16 @@ describe("loadGrid", () => {
       return file("c.xlsx");
     }, { sheet: "Sheet9" }],
     ["unknown sheet in a text file", "sheet_not_found", async () => SEED_TEXT, { sheet: "Sheet9" }],
+    ["a bulletin with one value in XFD1048576", "sheet_too_large", async () => {
+      const wb = smallBulletin();
+      wb.getWorksheet("通报")!.getCell("XFD1048576").value = "x";
+      await fs.writeFile(file("far.xlsx"), await toBuffer(wb));
+      return file("far.xlsx");
+    }, {}],
+    ["UTF-16 text without its BOM", "not_a_workbook", async () => {
+      await fs.writeFile(file("u16.txt"), Buffer.from("序号\t项目名称\n", "utf16le"));
+      return file("u16.txt");
+    }, {}],
   ])("%s → %s", async (_name, code, make, opts) => {
     expect(await codeOf(loadGrid(await make(), opts))).toBe(code);
   });

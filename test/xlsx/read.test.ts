@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { JinduError } from "../../src/core/errors";
 import { formatDate, loadWorkbook, pickWorksheet, sniffWorkbook, toCellValue, worksheetGrid } from "../../src/xlsx/read";
+import { MAX_READ_CELLS } from "../../src/excel/payload";
 import { JINDU_MARKER } from "../../src/core/plan";
 import { encryptedWorkbookBytes, fromBuffer, legacyXlsBytes, smallBulletin, toBuffer } from "../support/workbooks";
 
@@ -74,6 +75,59 @@ describe("worksheetGrid", () => {
   });
 });
 
+describe("worksheetGrid refuses a used range past the add-in's limit before allocating it", () => {
+  test("three bulletin rows and one value in XFD1048576 → sheet_too_large naming the size and the cell, at once", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("通报");
+    ws.addRow(["序号", "项目名称", "年度目标任务", "进展情况"]);
+    ws.addRow([1, "技能脱贫培训", "培训200人次", "培训209人次"]);
+    ws.addRow([2, "农村饮水工程", "实施5处工程", "完成5处工程"]);
+    ws.getCell("XFD1048576").value = "x";
+    const sheet = (await fromBuffer(await toBuffer(wb))).getWorksheet("通报")!;
+    const t0 = Date.now();
+    let err: unknown;
+    try {
+      worksheetGrid(sheet);
+    } catch (e) {
+      err = e;
+    }
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(err).toBeInstanceOf(JinduError);
+    expect(err).toMatchObject({ code: "sheet_too_large", detail: "1048576 × 16384, 通报!XFD1048576" });
+  });
+
+  test("the farthest row and the farthest column are both named when they differ", () => {
+    const ws = new ExcelJS.Workbook().addWorksheet("S");
+    ws.getCell("A1").value = "项目名称";
+    ws.getCell("B300000").value = 1;
+    ws.getCell("Z2").value = 2;
+    expect(() => worksheetGrid(ws)).toThrow(expect.objectContaining({ code: "sheet_too_large", detail: "300000 × 26, S!B300000, S!Z2" }));
+  });
+
+  test("a sheet name with spaces is quoted as in an Excel reference", () => {
+    const ws = new ExcelJS.Workbook().addWorksheet("6月 通报");
+    ws.getCell("A1").value = "项目名称";
+    ws.getCell("XFD100").value = 1;
+    expect(() => worksheetGrid(ws)).toThrow(expect.objectContaining({ detail: "100 × 16384, '6月 通报'!XFD100" }));
+  });
+
+  test("exactly the limit is read; one cell more is not", () => {
+    const side = Math.sqrt(MAX_READ_CELLS);
+    expect(Number.isInteger(side)).toBe(true);
+    const ws = new ExcelJS.Workbook().addWorksheet("S");
+    ws.getCell(1, 1).value = "a";
+    ws.getCell(side, side).value = "b";
+    const grid = worksheetGrid(ws);
+    expect(grid.values.length * grid.values[0]!.length).toBe(MAX_READ_CELLS);
+    ws.getCell(side + 1, 1).value = "c";
+    expect(() => worksheetGrid(ws)).toThrow(expect.objectContaining({ code: "sheet_too_large" }));
+  });
+
+  test("the limit is the add-in's", () => {
+    expect(MAX_READ_CELLS).toBe(1_000_000);
+  });
+});
+
 describe("sniffWorkbook and loadWorkbook", () => {
   test("kinds", async () => {
     expect(sniffWorkbook(await toBuffer(smallBulletin()))).toBe("zip");
@@ -129,6 +183,13 @@ describe("pickWorksheet", () => {
   test("by name", () => {
     expect(pickWorksheet(book(), "进度汇总").name).toBe("进度汇总");
     expect(pickWorksheet(book(), " 通报 ").name).toBe("通报");
+  });
+
+  test("by name, ignoring case as Excel does", () => {
+    const wb = book();
+    wb.addWorksheet("Sheet2");
+    expect(pickWorksheet(wb, "sheet2").name).toBe("Sheet2");
+    expect(pickWorksheet(wb, " SHEET2 ").name).toBe("Sheet2");
   });
 
   test("by default: the first visible sheet with content that Jindu did not write", () => {
