@@ -235,6 +235,24 @@ describe("file-system errors are typed, bilingual", () => {
     await fs.mkdir(folder);
     await expect(report({ input, output: folder, date: DATE, force: true })).rejects.toBeInstanceOf(JinduError);
   });
+  test.each<[string, string]>([
+    ["ENOSPC", "disk_full"],
+    ["EACCES", "permission_denied"],
+    ["EIO", "io_error"],
+  ])("a write that fails with %s → %s, exit-2 message, no partial file", async (code, want) => {
+    const dir = await tempDir();
+    const input = path.join(dir, "in.xlsx");
+    await buildSample(SEED_TEXT, input);
+    const output = path.join(dir, "out.xlsx");
+    const spy = jest.spyOn(fs, "writeFile").mockRejectedValueOnce(Object.assign(new Error(code), { code }));
+    try {
+      await expect(report({ input, output, date: DATE })).rejects.toMatchObject({ code: want, en: expect.stringContaining("out.xlsx") });
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await fs.readdir(dir)).sort()).toEqual(["in.xlsx"]);
+  });
+
   test("a text bulletin named History.txt (a name Excel reserves) is reported", async () => {
     const dir = await tempDir();
     const input = path.join(dir, "History.txt");
