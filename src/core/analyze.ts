@@ -32,6 +32,9 @@ interface TableContext {
   groups: Table["groups"];
   /** 0-based columns that name the project (工程名称, 项目内容, 指标). */
   projectCols: number[];
+  /** 0-based column of the unit of measure (单位: 万人, %), and of a stated 序时进度. */
+  measureCol?: number;
+  expectedCol?: number;
   hasTarget: boolean;
   expected: number;
   thresholds: Thresholds;
@@ -52,12 +55,31 @@ function nameOf(tr: TableRow, projectCols: number[]): string {
 }
 
 function analyzeRow(tr: TableRow, x: TableContext): AnalyzedRow {
-  const { hasTarget, expected, thresholds, table } = x;
+  const { hasTarget, thresholds, table } = x;
   const c = tr.cells;
+  // A 序时进度 column states what this row is held to.
+  const heldTo = x.expectedCol === undefined ? null : parseCompletionCell(tr.values[x.expectedCol]);
+  const expected = heldTo !== null && heldTo >= 0 && heldTo <= 100 ? heldTo : x.expected;
+  const measure = x.measureCol === undefined ? undefined : cellString(tr.values[x.measureCol]);
   const name = nameOf(tr, x.projectCols) || c.project || "";
-  const fromGroups = x.groups.length === 0 ? [] : groupIndicators(tr.values, x.groups, { columns: table.columns, name, expected, rateTargets: x.rateTargets });
-  const targetText = hasTarget ? c.target ?? "" : c.project ?? "";
-  const progress = c.progress ?? "";
+  const fromGroups = x.groups.length === 0 ? [] : groupIndicators(tr.values, x.groups, {
+          columns: table.columns,
+          name,
+          expected,
+          rateTargets: x.rateTargets,
+          ...(measure ? { measure } : {}),
+        });
+  // Numeric columns that hold words in this row (增长7%左右, 11月底开始安装) are read as text.
+  const groupText = (k: "target" | "actual") => {
+    for (const g of x.groups) {
+      const i = g[k];
+      const text = i === undefined ? "" : cellString(tr.values[i]);
+      if (text) return text;
+    }
+    return "";
+  };
+  const targetText = hasTarget ? c.target ?? "" : c.project || groupText("target") || "";
+  const progress = c.progress || groupText("actual") || "";
   const textReading =
     fromGroups.length > 0
       ? null
@@ -94,11 +116,18 @@ function analyzeRow(tr: TableRow, x: TableContext): AnalyzedRow {
   };
 }
 
+const cellString = (v: unknown): string => (typeof v === "string" ? v.trim() : typeof v === "number" && Number.isFinite(v) ? String(v) : "");
+
 function previousOf(tr: TableRow, t: Table): Pick<AnalyzedRow, "previous"> {
   if (t.previousProgress === undefined) return {};
   const v = tr.values[t.previousProgress];
   const text = typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "";
   return text ? { previous: { label: t.columns[t.previousProgress]?.own ?? "", text } } : {};
+}
+
+function indexOfKind<K extends string>(t: Table, kind: Table["columns"][number]["kind"], key: K): Partial<Record<K, number>> {
+  const c = t.columns.find((col) => col.kind === kind);
+  return c ? ({ [key]: c.index } as Partial<Record<K, number>>) : {};
 }
 
 /** What a table of places is about: its title without the period and the report words. */
@@ -148,6 +177,8 @@ export function analyzeTable(sheet: string, table: Table, options: AnalyzeOption
   const ctx: TableContext = {
     table,
     projectCols: table.columns.filter((col) => col.kind === "project").map((col) => col.index),
+    ...indexOfKind(table, "measure", "measureCol"),
+    ...indexOfKind(table, "expected", "expectedCol"),
     groups: table.groups.filter((g) => g.target !== undefined || g.actual !== undefined || !textProgress),
     hasTarget,
     expected: quantityExpected,

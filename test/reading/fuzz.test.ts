@@ -203,15 +203,17 @@ describe("long cells (32,767 characters)", () => {
     plainCost = Math.max(cost(plain), 5);
   });
 
-  test.each(ADVERSARIAL)("%p costs less than 10× a plain cell, and 4× the length costs less than 8× the time", (unit) => {
+  // A guard against quadratic (ReDoS-like) work, not a speed test: the bounds leave room for a
+  // loaded machine (quadratic work would cost seconds here), and `npm run bench` measures speed.
+  test.each(ADVERSARIAL)("%p costs less than 10× a plain cell, and 4× the length costs less than 12× the time", (unit) => {
     const cell = fill(unit);
     expect(cell).toHaveLength(CELL);
     checkScan(cell);
     const full = cost(cell);
-    expect(full).toBeLessThan(10 * plainCost);
+    expect(full).toBeLessThan(10 * plainCost + 50);
     // Linear work grows 4× with 4× the text; quadratic work would grow 16×.
     const quarter = cost(fill(unit, CELL / 4));
-    expect(full).toBeLessThan(8 * quarter + 25);
+    expect(full).toBeLessThan(12 * quarter + 100);
   }, 20000);
 
   test("a long cell is read with a note when it holds more figures than are read", () => {

@@ -207,3 +207,59 @@ describe("cells", () => {
     ["87%", false],
   ])("doneRateCell(%p) → %p", (v, done) => expect(doneRateCell(v)).toBe(done));
 });
+
+describe("columns that say what a row is held to, or how it is measured", () => {
+  test.each<[string, ColumnKind]>([
+    ["序时进度(%)", "expected"],
+    ["时间进度", "expected"],
+    ["应完成进度", "expected"],
+    ["与序时进度差", "gap"],
+    ["差额", "gap"],
+    ["是否达序时进度", "status"],
+  ])("%p → %p", (text, kind) => expect(headerKind(text).kind).toBe(kind));
+
+  test("a 序时进度 column holds each row to its own expected progress", () => {
+    const d = analyzeGrid(
+      grid([
+        ["2023年民生资金支出进度表"],
+        ["序号", "项目名称", "年初预算(万元)", "已支出(万元)", "支出进度(%)", "序时进度(%)", "差额"],
+        ["1", "养老补助", 1000, 700, 70, 75, -5],
+        ["2", "医疗救助", 1000, 700, 70, 58.3, 11.7],
+      ]),
+    );
+    expect(d.rows.map((r) => [r.indicators[0]?.completion, r.indicators[0]?.expected, r.status])).toEqual([
+      [70, 75, "lagging"],
+      [70, 58.3, "on_track"],
+    ]);
+  });
+
+  test("a 单位 column of % makes the row a level held to 100, whatever the month", () => {
+    const d = analyzeGrid(
+      grid([
+        ["2023年1-6月主要指标完成情况"],
+        ["指标名称", "单位", "年度目标", "1-6月完成"],
+        ["城镇调查失业率", "%", "5.5", "5.2"],
+        ["森林覆盖率", "%", "60", "58"],
+        ["新增城镇就业", "万人", "10", "6"],
+      ]),
+    );
+    // 失业率 is lower-is-better: 5.2 under a 5.5 cap is met; 森林覆盖率 58 of 60 is short of a level.
+    expect(d.rows.map((r) => [r.indicators[0]?.kind, r.indicators[0]?.expected, r.status])).toEqual([
+      ["ceiling", 100, "completed"],
+      ["rate", 100, "lagging"],
+      ["quantity", 50, "on_track"],
+    ]);
+  });
+
+  test("numeric columns holding words in a row are read as text", () => {
+    const d = analyzeGrid(
+      grid([
+        ["2023年1-6月"],
+        ["序号", "项目名称", "目标", "完成"],
+        ["1", "农村公路", "100", "60"],
+        ["2", "污水管网", "新建管网20公里", "已建成管网15公里"],
+      ]),
+    );
+    expect(d.rows.map((r) => r.indicators[0]?.completion)).toEqual([60, 75]);
+  });
+});

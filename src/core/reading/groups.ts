@@ -11,12 +11,16 @@ import { heldTo, INDICATOR_KINDS } from "./kinds";
 export const id = "column-groups";
 
 const CEILING_WORDS = /(低于|以内|以下|控制在|不超过|不高于|下降|减少|降低)/;
+/** Measures where less is better, whatever the words around the target (失业率, 能耗). */
+const LOWER_IS_BETTER = /(失业率|发生率|死亡率|发病率|事故|能耗|排放|PM2\.?5|浓度|负债率|不良率|空置率|辍学率|返贫|超标)/;
 const ABOUT = /(左右|约)/;
 
 export interface GroupContext {
   columns: ColumnInfo[];
   /** The row's name text (project or indicator name), which may carry 率 / (%) / 低于. */
   name: string;
+  /** The row's unit of measure (a 单位 column: 万人, %), when the table has one. */
+  measure?: string;
   /** Expected progress for cumulative quantities. */
   expected: number;
   /**
@@ -56,8 +60,9 @@ export function groupIndicators(values: CellValue[], groups: ColumnGroup[], ctx:
     const stated = g.rate !== undefined ? rateValue(rateCell) : null;
     const words = normalize(`${g.name} ${head(g.target)} ${ctx.name} ${t?.qualifier ?? ""}`);
     // A level when the measure is a rate: % in its unit or name (参保率(%), 失业率低于(%)).
-    const level = g.unit === "%" || t?.percent === true || /(率|\(%\))/.test(normalize(`${g.name}${ctx.name}`));
-    const ceiling = level && CEILING_WORDS.test(words);
+    const level =
+      g.unit === "%" || t?.percent === true || /^\s*[%％]\s*$/.test(ctx.measure ?? "") || /(率|\(%\))/.test(normalize(`${g.name}${ctx.name}`));
+    const ceiling = level && (CEILING_WORDS.test(words) || LOWER_IS_BETTER.test(words));
     const about = ABOUT.test(t?.qualifier ?? "") || ABOUT.test(text(g.target !== undefined ? values[g.target] : null));
     const kind: Indicator["kind"] = ceiling ? "ceiling" : level ? "rate" : "quantity";
     const expected = heldTo(kind, ctx.expected, about);

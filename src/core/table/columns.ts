@@ -8,7 +8,7 @@ import { findPeriod } from "../period";
 export type ColumnKind =
   | "seq" | "region" | "unit" | "project" | "measure"
   | "target" | "actual" | "monthly" | "rate"
-  | "progress" | "status" | "remarks" | "growth" | "other";
+  | "progress" | "status" | "remarks" | "growth" | "expected" | "gap" | "other";
 
 /** Header words and the kind they point to, with a weight. Substrings of the squeezed header. */
 export const HEADER_LEXICON: readonly (readonly [string, ColumnKind, number])[] = [
@@ -63,6 +63,10 @@ export function headerKind(header: string): HeaderScore {
   if (!s || s.length > 24) return { kind: "other", score: 0 };
   // A growth rate (增长%, 同比) is a figure of its own, not a completion of the plan.
   if (/(增长|增速|同比|增幅|比上年)/.test(s) && !/完成率/.test(s)) return { kind: "growth", score: 1 };
+  // A difference (与序时进度差, 差额): derived, not read.
+  if (/(差额|差距|相差|差值|偏差|快慢|^差|差$)/.test(s)) return { kind: "gap", score: 1 };
+  // 序时进度(%), 时间进度: what each row is held to, stated by the table.
+  if (/(序时|时间进度|应完成进度|应达进度)/.test(s) && !/(是否|达序)/.test(s)) return { kind: "expected", score: 8 };
   const sums = new Map<ColumnKind, number>();
   for (const [w, k, weight] of HEADER_LEXICON) if (s.includes(w)) sums.set(k, (sums.get(k) ?? 0) + weight);
   if (sums.size === 0) return { kind: "other", score: 0 };
@@ -194,7 +198,7 @@ function byContent(kind: ColumnKind, c: ColumnContent, own: string): ColumnKind 
   // A rate column may say 全部开工 / 已完成 where the rate is 100%.
   const numeric = (c.numeric + (kind === "rate" ? c.statusWords : 0)) / c.filled >= 0.6;
   const sentences = c.sentences / c.filled >= 0.5;
-  if (kind === "growth") return kind;
+  if (kind === "growth" || kind === "gap" || kind === "expected") return kind;
   if (kind === "status" || kind === "remarks") return kind === "remarks" && c.statusWords / c.filled >= 0.5 ? "status" : kind;
   if (numeric) {
     if (NUMERIC_KINDS.has(kind)) return kind;
@@ -203,7 +207,7 @@ function byContent(kind: ColumnKind, c: ColumnContent, own: string): ColumnKind 
     return "actual";
   }
   // A "numeric" header over words: a target in words, or progress told in sentences.
-  if (NUMERIC_KINDS.has(kind)) return kind === "target" ? "other" : sentences ? "progress" : "other";
+  if (NUMERIC_KINDS.has(kind)) return kind === "target" ? "other" : kind === "monthly" && !sentences ? "other" : "progress";
   if (kind === "unit" && own.replace(/\s+/g, "") === "单位" && c.sentences === 0 && c.filled > 0) return "measure";
   return kind;
 }

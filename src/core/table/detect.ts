@@ -239,6 +239,7 @@ export function detectTable(grid: Grid): Table {
   fill("unit", "region", "unit");
   fill("project", "project");
   fill("status", "status");
+  fill("progress", "progress");
   // Several progress columns (1-10月推进情况 | 1-11月推进情况): the latest one is the progress.
   const progressCols = model.filter((c) => c.kind === "progress" && c.months !== undefined);
   let previous: ColumnInfo | undefined;
