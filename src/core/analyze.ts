@@ -41,6 +41,8 @@ interface TableContext {
   rateTargets: GroupContext["rateTargets"];
   /** The project of a table whose rows are places (from its title). */
   subject: string;
+  /** Months elapsed, for plans of part of the year. */
+  months?: number;
 }
 
 /** The row's name: its own project cells, most specific last (工程 → 项目内容 → 指标). */
@@ -68,6 +70,7 @@ function analyzeRow(tr: TableRow, x: TableContext): AnalyzedRow {
           expected,
           rateTargets: x.rateTargets,
           ...(measure ? { measure } : {}),
+          ...(x.months !== undefined && heldTo === null ? { months: x.months } : {}),
         });
   // Numeric columns that hold words in this row (增长7%左右, 11月底开始安装) are read as text.
   const groupText = (k: "target" | "actual") => {
@@ -182,6 +185,7 @@ export function analyzeTable(sheet: string, table: Table, options: AnalyzeOption
     groups: table.groups.filter((g) => g.target !== undefined || g.actual !== undefined || !textProgress),
     hasTarget,
     expected: quantityExpected,
+    ...(period && !periodTargets ? { months: period.months } : {}),
     thresholds,
     rateTargets: rateTargetsIn(table.preamble),
     subject: subjectOf(table),

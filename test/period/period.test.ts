@@ -158,6 +158,8 @@ describe("RULES table", () => {
     ["1-3季度", "quarter"],
     ["第三季度民生工程进展", "quarter"],
     ["截至10月15日", "until"],
+    ["截止日期:2008.8.4", "until-numeric-date"],
+    ["截至2021-09-30", "until-numeric-date"],
     ["截至2020年底", "until"],
     ["截至2021年10月底", "until"],
     ["9月27日召开会议,截至9月27日完成投资", "until"],
@@ -265,5 +267,23 @@ describe("expectedProgressFromMonths", () => {
     [Number.NaN, 0],
   ])("%s months → %s%%", (months, expected) => {
     expect(expectedProgressFromMonths(months)).toBe(expected);
+  });
+});
+
+describe("dates in figures and parts of a month", () => {
+  test.each<[string, number | null]>([
+    ["截止日期:2008.8.4", 7.1],
+    ["截至2021-09-30", 9],
+    ["截止时间 2021/6/15", 5.5],
+    ["1至8月上半月,全市完成投资", 7.5],
+    ["1-8月上旬", 7.3],
+    ["1-9月中旬", 8.7],
+    ["1-8月", 8],
+    // Not a cut-off date: a publication date alone, or a date without 截至.
+    ["发布日期:2023-02-10", null],
+    ["2008.8.4", null],
+  ])("%s → %p months", (text, months) => {
+    const f = findPeriod(text);
+    expect(f === null ? null : f.months).toBe(months);
   });
 });

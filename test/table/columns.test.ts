@@ -1,6 +1,7 @@
 // The column model: header words (a weighted lexicon) and cell contents decide what a column
 // holds; numeric columns group into indicators; stated statuses and numeric cells are read.
 import { headerKind, columnModel, numericGroups, type ColumnKind } from "../../src/core/table/columns";
+import { planMonths } from "../../src/core/reading/groups";
 import { detectTable } from "../../src/core/table/detect";
 import { analyzeGrid } from "../../src/core/analyze";
 import { parseNumberCell, parseStatusCell, parseYesNo, doneRateCell } from "../../src/core/reading/cells";
@@ -261,5 +262,74 @@ describe("columns that say what a row is held to, or how it is measured", () => 
       ]),
     );
     expect(d.rows.map((r) => r.indicators[0]?.completion)).toEqual([60, 75]);
+  });
+});
+
+describe("more layouts read by general rules", () => {
+  test.each<[string, number | null]>([
+    ["前三季度投资计划", 9],
+    ["完成前三季度目标任务占比(%)", 9],
+    ["完成上半年目标任务比例", 6],
+    ["1-7月完成投资", null],
+    ["年度投资计划", null],
+    ["完成率", null],
+  ])("planMonths(%p) → %p", (h, m) => expect(planMonths(h)).toBe(m));
+
+  test("a rate against a part-year plan is held to the share of that plan's months elapsed", () => {
+    const d = analyzeGrid(
+      grid([
+        ["2018年1-7月重点项目完成情况表"],
+        ["县(市、区)", "年度投资计划", "前三季度投资计划", "1-7月完成投资", "完成前三季度目标任务占比(%)"],
+        ["甲县", 100, 70, 55, "78.5%"],
+        ["乙县", 100, 70, 54, "77.1%"],
+      ]),
+    );
+    // 7 of the plan's 9 months: 77.8%.
+    expect(d.rows.map((r) => [r.indicators[0]?.expected, r.status])).toEqual([
+      [77.8, "on_track"],
+      [77.8, "lagging"],
+    ]);
+  });
+
+  test("a table in traditional characters reads like its simplified original", () => {
+    const values = (h: string[]) => [["2020年1-6月重點項目完成情況"], h, ["新建項目", 2954712, 1422596, "48.15%"], ["續建項目", 100, 60, "60%"]];
+    const trad = analyzeGrid(grid(values(["性 質", "年度投資目標(萬元)", "1-6月底累計完成投資(萬元)", "完成投資占年度投資目標的比例(%)"])));
+    const simp = analyzeGrid(grid(values(["性 质", "年度投资目标(万元)", "1-6月底累计完成投资(万元)", "完成投资占年度投资目标的比例(%)"])));
+    expect(trad.rows.map((r) => [r.status, r.completion])).toEqual(simp.rows.map((r) => [r.status, r.completion]));
+    expect(trad.rows.map((r) => r.status)).toEqual(["lagging", "on_track"]);
+  });
+
+  test("a note with figures in a header's brackets does not make it a rate", () => {
+    expect(headerKind("目标人群数(按33%比例)").kind).toBe("target");
+    expect(headerKind("完成率(%)").kind).toBe("rate");
+    expect(headerKind("区(县)").kind).toBe("region");
+  });
+
+  test("numbers under a header that names no role give way to the group's own target and actual", () => {
+    const g = numericGroups(
+      columnModel(
+        grid([
+          ["市县名", "城市低保数(人)", "目标人群数(按33%比例)", "累计完成(例)", "完成率(%)"],
+          ["甲", 300, 99, 99, "100%"],
+        ]).values,
+        0,
+        0,
+        5,
+      ),
+    );
+    expect(g.some((x) => x.actual === 1)).toBe(false);
+    expect(g).toContainEqual(expect.objectContaining({ actual: 3, rate: 4 }));
+  });
+
+  test("a table of words: a task column and a progress column, under any wording", () => {
+    const t = detectTable(
+      grid([
+        ["10件民生实事任务分解表"],
+        ["序号", "具体工作任务和要求", "责任领导", "责任单位", "落实情况"],
+        ["1", "新增学位5000个", "张", "县教体局", "已新增学位5500个"],
+      ]),
+    );
+    expect(t.header.columns.project).toBe(2);
+    expect(t.header.columns.progress).toBe(5);
   });
 });

@@ -145,6 +145,28 @@ function matchEnd(m: RegExpExecArray): number {
   return m.index + m[0].length;
 }
 
+/** The part of month `month` a suffix names (上半月 → half, 上旬 → 10 days, 中旬 → 20), or null. */
+function partOfMonth(after: string, month: number): number | null {
+  const days = DAYS_IN_MONTH[month - 1] ?? 31;
+  const s = after.replace(/^[ \t]+/, "");
+  if (s.startsWith("上半月")) return month - 0.5;
+  if (s.startsWith("上旬")) return month - 1 + 10 / days;
+  if (s.startsWith("中旬")) return month - 1 + 20 / days;
+  return null;
+}
+
+// 截止日期:2008.8.4, 截至2021-09-30, 截止时间 2021/9/30: a date written in figures.
+const RE_UNTIL_NUMERIC = new RegExp(`截[至止](?:日期|时间)?${S}[:：]?${S}(${YEAR})[./-](\\d{1,2})[./-](\\d{1,2})(?![0-9])`, "g");
+
+function readUntilNumeric(m: RegExpExecArray): Reading | null {
+  const month = num(m[2]);
+  const day = num(m[3]);
+  if (!validMonth(month) || day === null) return null;
+  const days = DAYS_IN_MONTH[month - 1] ?? 31;
+  if (day < 1 || day > days) return null;
+  return { months: month - 1 + day / days, tier: 5 };
+}
+
 function readUntil(m: RegExpExecArray): Reading | null {
   if (m[2] === undefined) return { months: 12, tier: 5 }; // 截至(2020)年底
   const month = num(m[2]);
@@ -214,8 +236,10 @@ export const RULES: readonly PeriodRule[] = [
       const end = matchEnd(m);
       if (!validMonth(from) || !validMonth(to) || to < from) return null;
       if (RE_NOT_MONTH_AFTER.test(norm.slice(end, end + 4))) return null;
+      // 1至8月上半月, 1-8月上旬/中旬: part of the last month only.
+      const part = partOfMonth(norm.slice(end, end + 4), to);
       // 4-6月 is read as "to the end of June" (6), at a lower tier than ranges from 1.
-      return { months: to, tier: from === 1 ? 5 : 4 };
+      return { months: part ?? to, tier: from === 1 ? 5 : 4 };
     },
   },
   {
@@ -230,6 +254,7 @@ export const RULES: readonly PeriodRule[] = [
   // One regex for 前N季度, N-M季度 and (第)N季度, so that 三季度 inside 前三季度 is not a second match.
   { id: "quarter", re: RE_QUARTER, read: readQuarter },
   { id: "until", re: RE_UNTIL, read: readUntil },
+  { id: "until-numeric-date", re: RE_UNTIL_NUMERIC, read: readUntilNumeric },
   {
     id: "month-end",
     re: RE_MONTH_END,

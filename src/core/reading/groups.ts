@@ -7,6 +7,7 @@ import { doneRateCell, parseNumberCell, type NumberCell } from "./cells";
 import { round2 } from "./numbers";
 import { normalize } from "../text/normalize";
 import { heldTo, INDICATOR_KINDS } from "./kinds";
+import { findPeriod } from "../period";
 
 export const id = "column-groups";
 
@@ -23,6 +24,8 @@ export interface GroupContext {
   measure?: string;
   /** Expected progress for cumulative quantities. */
   expected: number;
+  /** Months elapsed (unrounded), when known: a part-year plan is held to months ÷ its months. */
+  months?: number;
   /**
    * Target rates stated outside the table (投资完成率达到50%): a stated rate whose header
    * names the same measure is judged against it.
@@ -49,6 +52,17 @@ function sameMeasure(a: string, b: string): boolean {
   return n >= 2 && gb.has(b.replace(/[^\u4e00-\u9fff]/g, "").slice(-2));
 }
 
+/**
+ * Months of a part-year plan a header names (前三季度投资计划, 完成上半年目标任务占比): the period
+ * words followed by 目标 / 计划 / 任务. Null for a report period (1-7月完成) or none.
+ */
+export function planMonths(header: string): number | null {
+  const h = normalize(header).replace(/\s+/g, "");
+  const p = findPeriod(h);
+  if (!p || p.months >= 12) return null;
+  return /^(的)?[\u4e00-\u9fff]{0,3}?(目标|计划|任务)/.test(h.slice(p.end)) ? p.months : null;
+}
+
 export function groupIndicators(values: CellValue[], groups: ColumnGroup[], ctx: GroupContext): Indicator[] {
   const out: Indicator[] = [];
   for (const g of groups) {
@@ -68,6 +82,10 @@ export function groupIndicators(values: CellValue[], groups: ColumnGroup[], ctx:
     const expected = heldTo(kind, ctx.expected, about);
     const fig = (n: NumberCell, c: number | undefined) =>
       ({ value: n.value, unit: g.unit, text: n.text, start: 0, end: n.text.length, field: "column" as const, ...(c !== undefined ? { column: ctx.columns[c]?.column ?? c + 1 } : {}) });
+    // A plan for part of the year (前三季度计划) is due in full at its end: held to the share of it elapsed.
+    const plan = planMonths(head(g.rate)) ?? planMonths(head(g.target));
+    const elapsed = ctx.months ?? (ctx.expected * 12) / 100;
+    const quantityExpected = plan === null ? ctx.expected : Math.min(100, Math.round((elapsed / plan) * 1000) / 10);
     if (stated !== null) {
       // A stated rate of the plan, judged against a target rate stated for it (达到50%).
       const rateHead = head(g.rate);
@@ -81,7 +99,7 @@ export function groupIndicators(values: CellValue[], groups: ColumnGroup[], ctx:
         reported: true,
         evidence: goal ? `${rateHead} ${text(rateCell)} ÷ ${goal.value}%` : `${rateHead} ${text(rateCell)}`,
         rule: goal ? "column-rate-of-target" : "column-rate",
-        expected: level && !goal ? expected : ctx.expected,
+        expected: level && !goal ? expected : quantityExpected,
         subject: label.slice(-16),
       });
       continue;
@@ -97,7 +115,7 @@ export function groupIndicators(values: CellValue[], groups: ColumnGroup[], ctx:
       reported: false,
       evidence: ceiling ? `${t.text} ÷ ${a.text}（${label}，越低越好）` : `${a.text} ÷ ${t.text}（${label}）`,
       rule: ceiling ? "column-ceiling" : "column-pair",
-      expected,
+      expected: kind === "quantity" ? quantityExpected : expected,
       subject: label.slice(-16),
     });
   }

@@ -43,7 +43,7 @@ export const HEADER_LEXICON: readonly (readonly [string, ColumnKind, number])[] 
   ["区(县)", "region", 10], ["县(市", "region", 10], ["县(区", "region", 10], ["市(州", "region", 10], ["省(区", "region", 10],
   ["地市", "region", 9], ["市县", "region", 9], ["乡镇", "region", 9], ["街道", "region", 6], ["镇街", "region", 9], ["县市区", "region", 10],
   // What.
-  ["项目", "project", 5], ["名称", "project", 6], ["主要任务", "project", 8], ["工程", "project", 3], ["事项", "project", 6], ["内容", "project", 5],
+  ["项目", "project", 5], ["名称", "project", 6], ["主要任务", "project", 8], ["工作任务", "project", 8], ["任务和要求", "project", 8], ["具体任务", "project", 8], ["工程", "project", 3], ["事项", "project", 6], ["内容", "project", 5],
   ["指标", "project", 5], ["实事", "project", 5], ["工作", "project", 2],
 ];
 
@@ -59,7 +59,8 @@ export interface HeaderScore {
 
 /** The kind a header's own words point to, with its score (0 when none). */
 export function headerKind(header: string): HeaderScore {
-  const s = normalize(header).replace(/\s+/g, "");
+  // A note with figures in brackets (按33%比例) says how, not what.
+  const s = normalize(header).replace(/\s+/g, "").replace(/\([^()]*\d[^()]*\)/g, "");
   if (!s || s.length > 24) return { kind: "other", score: 0 };
   // A growth rate (增长%, 同比) is a figure of its own, not a completion of the plan.
   if (/(增长|增速|同比|增幅|比上年)/.test(s) && !/完成率/.test(s)) return { kind: "growth", score: 1 };
@@ -101,6 +102,8 @@ export interface ColumnInfo {
   months?: number;
   /** The year the header names (2021年完成), when any. */
   year?: number;
+  /** The kind came from the cells alone (numbers under a header that names no role). */
+  vague?: boolean;
 }
 
 /** How the data cells of a column look. */
@@ -181,11 +184,13 @@ export function columnModel(values: CellValue[][], top: number, bottom: number, 
     const content = contentOf(values, bottom + 1, c);
     let { kind } = headerKind(own);
     if (kind === "other" && distinct.length > 1) kind = headerKind(distinct.join("")).kind;
+    const named = kind;
     kind = byContent(kind, content, own);
+    const vague = named === "other" && kind === "actual";
     const unit = headerUnit(own) || headerUnit(group);
     const p = findPeriod(normalize(own));
     const y = /(\d{4})\s?年/.exec(distinct.join(""));
-    out.push({ index: c, column: c + left, parts: ps, own, group, kind, unit, ...(p ? { months: p.months } : {}), ...(y ? { year: Number(y[1]) } : {}) });
+    out.push({ index: c, column: c + left, parts: ps, own, group, kind, unit, ...(p ? { months: p.months } : {}), ...(y ? { year: Number(y[1]) } : {}), ...(vague ? { vague } : {}) });
   }
   return out;
 }
@@ -234,6 +239,15 @@ export function numericGroups(cols: ColumnInfo[]): ColumnGroup[] {
     if (!NUMERIC_KINDS.has(col.kind)) continue;
     const k = col.kind as "target" | "actual" | "monthly" | "rate";
     const heading = col.group;
+    // Numbers under a header that names no role (城市低保数) are an actual only until the group
+    // shows its own: a target after them, or a named actual, takes their place.
+    if (cur && cur.actual !== undefined && cols[cur.actual]?.vague && heading === curHeading && (k === "target" || (k === "actual" && !col.vague))) {
+      cur.actual = undefined;
+      if (k === "target" && cur.target === undefined) {
+        cur.target = col.index;
+        continue;
+      }
+    }
     const repeats = cur !== null && cur[k] !== undefined;
     const laterPeriod = repeats && k === "actual" && col.months !== undefined && cols[cur!.actual!]?.months !== undefined;
     if (laterPeriod && cur) {

@@ -146,6 +146,7 @@ function scoreByLexicon(values: CellValue[][], r: number): number {
   const width = Math.max(row.length, values[r - 1]?.length ?? 0);
   let keys = 0;
   let rates = 0;
+  let project = false;
   const valueKinds = new Set<ColumnKind>();
   let classified = 0;
   for (let c = 0; c < width; c++) {
@@ -156,11 +157,13 @@ function scoreByLexicon(values: CellValue[][], r: number): number {
     if (score === 0) continue;
     classified++;
     if (KEY_KINDS.has(kind)) keys++;
+    if (kind === "project") project = true;
     if (VALUE_KINDS.has(kind)) valueKinds.add(kind);
     if (kind === "rate") rates++;
   }
   if (keys === 0 || classified < 3) return 0;
-  if (valueKinds.size < 2 && rates === 0) return 0;
+  // Two kinds of figures, a rate, or (a table of words) a project and its progress.
+  if (valueKinds.size < 2 && rates === 0 && !(project && valueKinds.has("progress"))) return 0;
   return classified + valueKinds.size;
 }
 

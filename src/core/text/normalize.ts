@@ -9,6 +9,12 @@ const MAP: Record<string, string> = {
   "\t": " ", "\r": " ", "\n": " ",
 };
 
+// Traditional characters frequent in bulletins (資金, 項目, 進度, 萬元 …), one for one: a table
+// reposted in traditional script reads like the simplified original.
+const TRADITIONAL = "資產設項進況實際計劃達額時間數單號區縣務責負開業個萬億標準報統農醫藥療養險貧優學園鄉鎮戶財撥應總體點類據當後與為於並將對從這還無發動現狀態條規範環電網線橋鐵場長門關問題節處辦歷東車運輸機構導書記議會員級層組織擴費補貼獎勵災舊齡兒視聽廣蓋護傷殘孫婦檢驗濟價質綜勞創頭預備續種樹綠積參輔訓練職轉換崗汙淨遷塊壩溝燈飲廁廚餘帶歲樂藝術館圖鍛煉賽權證確認紀屬較漲減輛來們說築營銷稅錢銀貸擔絡訊鄰聯幫興隊傳輪週則採購審評結調遞衛寬戰紅綫幣細圓專廳";
+const SIMPLIFIED = "资产设项进况实际计划达额时间数单号区县务责负开业个万亿标准报统农医药疗养险贫优学园乡镇户财拨应总体点类据当后与为于并将对从这还无发动现状态条规范环电网线桥铁场长门关问题节处办历东车运输机构导书记议会员级层组织扩费补贴奖励灾旧龄儿视听广盖护伤残孙妇检验济价质综劳创头预备续种树绿积参辅训练职转换岗污净迁块坝沟灯饮厕厨余带岁乐艺术馆图锻炼赛权证确认纪属较涨减辆来们说筑营销税钱银贷担络讯邻联帮兴队传轮周则采购审评结调递卫宽战红线币细圆专厅";
+for (let i = 0; i < TRADITIONAL.length; i++) MAP[TRADITIONAL[i]!] ??= SIMPLIFIED[i]!;
+
 const TO_MAP = new RegExp(`[\uff01-\uff5e${Object.keys(MAP).join("").replace(/[\]\\^-]/g, "\\$&")}]`, "g");
 
 function mapChar(ch: string): string {
