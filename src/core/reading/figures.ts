@@ -3,8 +3,10 @@
 import { normalize, hanOnly } from "../text/normalize";
 import { ARABIC, CHINESE, CN_DIGITS, MULTIPLIER, parseNumber } from "./numbers";
 import { UNITS, UNIT_WORDS, NOT_UNITS, type UnitInfo } from "./units";
-import { QUALIFIERS_AFTER, QUALIFIERS_BEFORE, STANDARD_WORDS } from "./lexicon";
+import { QUALIFIERS_AFTER, QUALIFIERS_BEFORE } from "./lexicon";
 import { clauseIndexAt, structure, type Structure } from "./structure";
+import { markStandards } from "./rules/markStandards";
+import { markBreakdowns } from "./rules/markBreakdowns";
 
 export interface Fig {
   kind: "quantity" | "percent";
@@ -70,19 +72,6 @@ export const MAX_FIGURES = 400;
 
 const endsWithAny = (s: string, words: readonly string[]) => words.find((w) => s.endsWith(w));
 const startsWithAny = (s: string, words: readonly string[]) => words.find((w) => s.startsWith(w));
-
-/** 标准 as an adjective (标准化, 高标准农田, 国家标准) is not a standard of support. */
-function adjectivalStandard(text: string, i: number): boolean {
-  return text[i + 2] === "化" || text[i - 1] === "高" || text.slice(i - 2, i) === "国家";
-}
-
-function standardWord(clauseText: string): boolean {
-  return STANDARD_WORDS.some((w) => {
-    if (w !== "标准") return clauseText.includes(w);
-    for (let i = clauseText.indexOf(w); i >= 0; i = clauseText.indexOf(w, i + 1)) if (!adjectivalStandard(clauseText, i)) return true;
-    return false;
-  });
-}
 
 /** Ranks, not counts (前3名, 居全省前三位, 排名全省12位, 上升3位): 名/位 after 前, a ranking verb
  * or a move in rank. The characters excluded before 前 make words of time (目前, 此前, 年底前):
@@ -213,73 +202,4 @@ export function scan(original: string): ScannedText {
   markStandards(figures, st);
   markBreakdowns(figures, st);
   return { original, structure: st, figures };
-}
-
-/** Standards of support and policy parameters: not things to complete. */
-function markStandards(figs: Fig[], st: Structure): void {
-  // Once per clause: many figures in one long clause must not each search it again.
-  const standardClause = new Map<number, boolean>();
-  for (const f of figs) {
-    let isStandard = standardClause.get(f.clause);
-    if (isStandard === undefined) {
-      const clause = st.clauses[f.clause]!;
-      isStandard = standardWord(st.norm.slice(clause.start, clause.end));
-      standardClause.set(f.clause, isStandard);
-    }
-    if (isStandard) f.standard = true;
-    if (f.kind === "quantity" && /^\s?\//.test(f.after)) f.standard = true; // 7276元/年人
-    if (f.kind === "percent" && /按\s?$/.test(f.before)) f.standard = true; // 按80%予以报销
-  }
-  // A list (800元、400元) shares the standard flag of its head.
-  for (let i = 1; i < figs.length; i++) {
-    const f = figs[i]!;
-    const prev = figs[i - 1]!;
-    const c = st.clauses[f.clause]!;
-    if (c.listed && prev.standard && prev.segment === f.segment && f.clause - prev.clause <= 1 && prev.unit === f.unit) {
-      f.standard = true;
-    }
-  }
-}
-
-/**
- * Breakdowns: figures after 其中 up to the end of the sentence, while the clauses keep the unit
- * class of the figure before 其中 (其中:专业生产型250人,技能服务型50人,培训完成率30.9% — the rate
- * ends the breakdown); bracketed asides that start with 其中 or split a figure by place or
- * department ((教育:28人、人社:2人), (濉溪县137户、杜集区9户)).
- */
-function markBreakdowns(figs: Fig[], st: Structure): void {
-  const norm = st.norm;
-  const perAside = new Map<number, number>();
-  for (const f of figs) {
-    if (f.paren) {
-      const p = st.clauses[f.clause]!.parenStart;
-      perAside.set(p, (perAside.get(p) ?? 0) + 1);
-    }
-  }
-  for (const f of figs) {
-    if (!f.paren) continue;
-    const c = st.clauses[f.clause]!;
-    const close = norm.indexOf(")", c.parenStart);
-    const inner = norm.slice(c.parenStart + 1, close < 0 ? norm.length : close);
-    const count = perAside.get(c.parenStart) ?? 0;
-    if (/^\s?其中/.test(inner) || count >= 2 || /[\u4e00-\u9fff]:\s?\d/.test(inner)) f.breakdown = true;
-  }
-  const re = /其中/g;
-  for (const m of norm.matchAll(re)) {
-    const at = m.index!;
-    const k = clauseIndexAt(st, at);
-    const clause = st.clauses[k];
-    if (!clause || clause.paren) continue;
-    // The scope keeps the class of its first figure: a clause of another class ends it.
-    const first = figs.find((g) => g.start >= at && g.segment === clause.segment && !g.paren);
-    if (!first) continue;
-    let lastClause = -1;
-    for (const g of figs) {
-      if (g.start < at || g.segment !== clause.segment || g.paren) continue;
-      const sameClass = g.kind === first.kind && (g.kind === "percent" || g.info?.cls === first.info?.cls);
-      if (!sameClass && g.clause !== lastClause) break;
-      g.breakdown = true;
-      lastClause = g.clause;
-    }
-  }
 }
