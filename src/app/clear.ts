@@ -1,11 +1,10 @@
 // The clear use case: a workbook Jindu annotated, given back as it was before the report (cell
 // values, styles, widths, sheets), written as a new file. The input is only ever read.
 import * as path from "node:path";
-import { promises as fs } from "node:fs";
 import { JinduError } from "../core/errors";
 import { loadWorkbook, readBytes, sniffWorkbook } from "../xlsx/read";
 import { clearJinduMarks, type ClearResult } from "../xlsx/marks";
-import { unsavedParts } from "../xlsx/parts";
+import { refuseUnsaved, unsavedParts, type LostParts } from "../xlsx/parts";
 import { pathExists, writeWorkbookAtomic } from "../xlsx/write";
 import { assertNotInput, onFile } from "./report";
 
@@ -20,7 +19,7 @@ export interface ClearOutcome extends ClearResult {
   input: string;
   output: string;
   /** Parts of the input the copy does not keep (accepted with --force). */
-  lost?: { zh: string[]; en: string[] };
+  lost?: LostParts;
 }
 
 export function defaultClearPath(input: string): string {
@@ -38,12 +37,8 @@ export async function clear(req: ClearRequest): Promise<ClearOutcome> {
   // Only a workbook carries marks: a text bulletin has nothing to clear.
   if (sniffWorkbook(bytes) !== "zip") throw new JinduError("not_a_workbook", `${name} (.xlsx)`);
   const wb = await loadWorkbook(bytes, name);
-  const parts = await unsavedParts(bytes);
-  if (parts.en.length > 0 && !req.force) throw new JinduError("unsaved_parts", `${parts.zh.join("、")} / ${parts.en.join(", ")}`);
+  const lost = refuseUnsaved(await unsavedParts(bytes), req.force ?? false);
   const result = clearJinduMarks(wb);
-  await onFile(output, async () => {
-    await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
-    await writeWorkbookAtomic(wb, output, { force: req.force ?? false });
-  });
-  return { ...result, input: req.input, output, ...(parts.en.length > 0 ? { lost: parts } : {}) };
+  await onFile(output, () => writeWorkbookAtomic(wb, output, { force: req.force ?? false }));
+  return { ...result, input: req.input, output, ...(lost ? { lost } : {}) };
 }

@@ -7,6 +7,7 @@ import { detectTable } from "../core/table/detect";
 import type { Grid } from "../core/types";
 import { decodeText, readTextGrid, utf16Bom } from "../text/readText";
 import { clearJinduMarks, hasJinduMarks } from "../xlsx/marks";
+import { unsavedParts, type LostParts } from "../xlsx/parts";
 import { candidateSheets, loadWorkbook, pickWorksheet, readBytes, sniffWorkbook, worksheetGrid } from "../xlsx/read";
 
 export const WORKBOOK_EXTENSIONS = [".xlsx", ".xlsm"];
@@ -21,7 +22,7 @@ export interface LoadOptions {
 
 /** `cut`: how many cells were longer than MAX_CELL_CHARS and were cut to it. */
 export type LoadedInput =
-  | { kind: "workbook"; grid: Grid; workbook: ExcelJS.Workbook; worksheet: ExcelJS.Worksheet; cut: number }
+  | { kind: "workbook"; grid: Grid; workbook: ExcelJS.Workbook; worksheet: ExcelJS.Worksheet; cut: number; unsaved: () => Promise<LostParts> }
   | { kind: "text"; grid: Grid; cut: number };
 
 function isControl(c: number): boolean {
@@ -110,7 +111,7 @@ export async function loadInput(file: string, opts: LoadOptions = {}): Promise<L
     // An annotated copy reads as its original: Jindu's columns, rules and sheets come off first.
     if (hasJinduMarks(workbook)) clearJinduMarks(workbook);
     const { worksheet, grid } = opts.sheet === undefined ? findBulletinSheet(workbook) : namedSheet(workbook, opts.sheet);
-    return { kind: "workbook", grid, workbook, worksheet, cut: cutLongCells(grid) };
+    return { kind: "workbook", grid, workbook, worksheet, cut: cutLongCells(grid), unsaved: () => unsavedParts(bytes) };
   }
   if (TEXT_EXTENSIONS.includes(ext) || (ext === "" && !looksBinary(bytes))) {
     if (looksBinary(bytes)) throw new JinduError("not_a_workbook", name);

@@ -9,7 +9,7 @@ import type { AnalysisDocument, AnalyzeOptions, Grid, Thresholds } from "../core
 import { applyPlan } from "../xlsx/apply";
 import { workbookFromGrid } from "../xlsx/fromGrid";
 import { pathExists, writeWorkbookAtomic } from "../xlsx/write";
-import { unsavedParts } from "../xlsx/parts";
+import { refuseUnsaved, type LostParts } from "../xlsx/parts";
 import { loadInput } from "./input";
 
 export interface ReportRequest {
@@ -63,7 +63,7 @@ export interface ReportResult {
   /** 1-based column of the added 完成率 column. */
   extraColumn: number;
   /** Parts of the input the copy does not keep (accepted with --force). */
-  lost?: { zh: string[]; en: string[] };
+  lost?: LostParts;
   /** Cells longer than Excel's 32,767 characters, cut when read. */
   cut: number;
 }
@@ -88,15 +88,8 @@ export async function report(req: ReportRequest, deps: ReportDeps = {}): Promise
   if (!req.force && (await onFile(output, () => pathExists(output)))) throw new JinduError("output_exists", output);
 
   const loaded = await loadInput(req.input, req.sheet === undefined ? {} : { sheet: req.sheet });
-  let lost: ReportResult["lost"];
-  if (loaded.kind === "workbook") {
-    // Parts ExcelJS cannot write back: say so before anything is written (--force accepts).
-    const parts = await unsavedParts(await onFile(req.input, () => fs.readFile(req.input)));
-    if (parts.en.length > 0) {
-      if (!req.force) throw new JinduError("unsaved_parts", `${parts.zh.join("、")} / ${parts.en.join(", ")}`);
-      lost = parts;
-    }
-  }
+  // Parts ExcelJS cannot write back: said before anything is written (--force accepts).
+  const lost = loaded.kind === "workbook" ? refuseUnsaved(await loaded.unsaved(), req.force ?? false) : undefined;
   const options: AnalyzeOptions = {};
   if (req.expectedProgress !== undefined) options.expectedProgress = req.expectedProgress;
   if (req.thresholds !== undefined) options.thresholds = req.thresholds;

@@ -1,7 +1,8 @@
 // The pipeline: grid → table → reading → assessment → analysis document.
-import type { AnalyzedRow, AnalysisDocument, AnalyzeOptions, Grid, Period, Thresholds } from "./types";
+import type { AnalyzedRow, AnalysisDocument, AnalyzeOptions, CellValue, Grid, Period, Thresholds } from "./types";
 import { JinduError } from "./errors";
-import { detectTable, type Table, type TableRow } from "./table/detect";
+import { cellText, detectTable, type Table, type TableRow } from "./table/detect";
+import { NUMERIC_KINDS } from "./table/columns";
 import { findPeriod, expectedProgressFromMonths } from "./period";
 import { readRow, type RowReading } from "./reading/read";
 import { assessRow, countStatuses, type StatedColumns } from "./assess/assess";
@@ -119,7 +120,7 @@ function analyzeRow(tr: TableRow, x: TableContext): AnalyzedRow {
   };
 }
 
-const cellString = (v: unknown): string => (typeof v === "string" ? v.trim() : typeof v === "number" && Number.isFinite(v) ? String(v) : "");
+const cellString = (v: CellValue | undefined): string => cellText(v).trim();
 
 function previousOf(tr: TableRow, t: Table): Pick<AnalyzedRow, "previous"> {
   if (t.previousProgress === undefined) return {};
@@ -176,7 +177,7 @@ export function analyzeTable(sheet: string, table: Table, options: AnalyzeOption
   // A completion column beside text target and progress columns speaks of the text's figures:
   // it is the completion-column rule below, not an indicator of its own.
   const progressCol = table.header.columns.progress;
-  const textProgress = progressCol !== undefined && !["target", "actual", "monthly", "rate"].includes(table.columns.find((c) => c.column === progressCol)?.kind ?? "other");
+  const textProgress = progressCol !== undefined && !NUMERIC_KINDS.has(table.columns.find((c) => c.column === progressCol)?.kind ?? "other");
   const ctx: TableContext = {
     table,
     projectCols: table.columns.filter((col) => col.kind === "project").map((col) => col.index),

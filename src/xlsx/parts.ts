@@ -1,6 +1,12 @@
 // Parts of an .xlsx package that ExcelJS does not write back: a copy made through it would
 // silently lose them, so the user is told before anything is written.
 import JSZip from "jszip";
+import { JinduError } from "../core/errors";
+
+export interface LostParts {
+  zh: string[];
+  en: string[];
+}
 
 const LOST: readonly (readonly [RegExp, { zh: string; en: string }])[] = [
   [/^xl\/charts\//, { zh: "图表", en: "charts" }],
@@ -17,7 +23,7 @@ const LOST: readonly (readonly [RegExp, { zh: string; en: string }])[] = [
 const SHAPE = /<xdr:sp[\s>]|<xdr:cxnSp[\s>]|<xdr:grpSp[\s>]/;
 
 /** What a copy of this package would lose, in both languages; empty when nothing. */
-export async function unsavedParts(bytes: Uint8Array): Promise<{ zh: string[]; en: string[] }> {
+export async function unsavedParts(bytes: Uint8Array): Promise<LostParts> {
   const found = new Map<string, { zh: string; en: string }>();
   let zip: JSZip;
   try {
@@ -34,4 +40,11 @@ export async function unsavedParts(bytes: Uint8Array): Promise<{ zh: string[]; e
   }
   const labels = [...found.values()];
   return { zh: labels.map((l) => l.zh), en: labels.map((l) => l.en) };
+}
+
+/** Stops before anything is written when the copy would lose parts, unless the user accepts it. */
+export function refuseUnsaved(parts: LostParts, force: boolean): LostParts | undefined {
+  if (parts.en.length === 0) return undefined;
+  if (!force) throw new JinduError("unsaved_parts", `${parts.zh.join("、")} / ${parts.en.join(", ")}`);
+  return parts;
 }

@@ -3,6 +3,7 @@
 // a rate target (参保率(%), 失业率低于(%)) is a level held to 100, a ceiling when lower is better.
 import type { CellValue, Indicator } from "../types";
 import type { ColumnGroup, ColumnInfo } from "../table/columns";
+import { cellText } from "../table/detect";
 import { doneRateCell, parseNumberCell, type NumberCell } from "./cells";
 import { round2 } from "./numbers";
 import { normalize } from "../text/normalize";
@@ -33,7 +34,7 @@ export interface GroupContext {
   rateTargets: { words: string; value: number }[];
 }
 
-const text = (v: CellValue | undefined) => (typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "");
+const text = (v: CellValue | undefined) => cellText(v).trim();
 
 function rateValue(v: CellValue | undefined): number | null {
   if (typeof v === "number" && Number.isFinite(v)) return Math.abs(v) <= 1.5 && !Number.isInteger(v) ? v * 100 : v;

@@ -2,6 +2,7 @@
 // is held to. Reading (pairing rates, column groups) and assessment read it; a new kind is an
 // entry here and its tests.
 import type { IndicatorKind } from "../types";
+import { GROWTH_WORDS } from "./lexicon";
 
 export interface KindSpec {
   /** "period": cumulative, held to 序时进度; "target": a level, held to 100 whatever the month. */
@@ -47,13 +48,12 @@ export function heldTo(kind: IndicatorKind, expectedProgress: number, about = fa
 /** Words before a figure that say it went down (下降12.7%, 回落1.3个百分点). */
 export const FALL_WORDS = ["下降", "降低", "减少", "回落", "下滑", "下跌", "压减", "削减", "缩减", "降幅"];
 
-const RISE_WORDS = ["增长", "上升", "提高", "提升", "增加", "增幅"];
 
 /** +1 after a rise word, −1 after a fall word, 0 when the words say neither. */
 export function direction(before: string): -1 | 0 | 1 {
   const b = before.replace(/\s+$/, "");
   if (FALL_WORDS.some((w) => b.endsWith(w))) return -1;
-  if (RISE_WORDS.some((w) => b.endsWith(w))) return 1;
+  if (GROWTH_WORDS.some((w) => b.endsWith(w))) return 1;
   return 0;
 }
 

@@ -115,6 +115,9 @@ export interface ColumnContent {
 }
 
 const NUMBER_CELL = /^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*%?\s*$/;
+/** A cell that is one number: stored as a number, or text such as "1,234.5" or "71.6%". */
+export const isNumberCell = (v: CellValue | undefined): boolean =>
+  typeof v === "number" || (typeof v === "string" && NUMBER_CELL.test(normalize(v)));
 const BLANK_MARK = /^\s*[-—/／\\]+\s*$/;
 export const STATUS_CELL = /^(已完成|完成|全部完成|超额完成|未完成|正常推进|正常|滞后|落后|序时推进|达到时间进度|达到序时进度|超序时|未达序时|按计划推进|推进中|进行中|未启动|未开工|是|否|全部开工|已竣工)/;
 
@@ -195,7 +198,7 @@ export function columnModel(values: CellValue[][], top: number, bottom: number, 
   return out;
 }
 
-const NUMERIC_KINDS: ReadonlySet<ColumnKind> = new Set(["target", "actual", "monthly", "rate"]);
+export const NUMERIC_KINDS: ReadonlySet<ColumnKind> = new Set(["target", "actual", "monthly", "rate"]);
 
 /** The cells decide where the header is vague or misleading. */
 function byContent(kind: ColumnKind, c: ColumnContent, own: string): ColumnKind {

@@ -4,7 +4,7 @@ import type { CellValue, ColumnRole, Grid, HeaderInfo } from "../types";
 import { JinduError } from "../errors";
 import { normalize } from "../text/normalize";
 import { roleOf } from "./headers";
-import { columnModel, headerKind, numericGroups, type ColumnGroup, type ColumnInfo, type ColumnKind } from "./columns";
+import { columnModel, headerKind, isNumberCell, numericGroups, type ColumnGroup, type ColumnInfo, type ColumnKind } from "./columns";
 
 export interface TableRow {
   /** 1-based sheet row. */
@@ -113,8 +113,6 @@ function rowText(row: CellValue[]): string {
   return out.join(" ");
 }
 
-const NUMBER_TEXT = /^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*%?\s*$/;
-const isNumberCell = (v: CellValue | undefined) => typeof v === "number" || (typeof v === "string" && NUMBER_TEXT.test(normalize(v)));
 
 /** A row that can be part of a header band: short texts, no numbers, more than a title. */
 function headerLike(row: CellValue[] | undefined): boolean {
