@@ -6,7 +6,8 @@ import { isJinduError, JinduError } from "../core/errors";
 import { detectTable } from "../core/table/detect";
 import type { Grid } from "../core/types";
 import { decodeText, readTextGrid, utf16Bom } from "../text/readText";
-import { clearJinduMarks, hasJinduMarks } from "../xlsx/marks";
+import { clearJinduMarks, hasJinduMarks, isJinduPart, readState } from "../xlsx/marks";
+import { plainColumns, unpatchRequest, type UnpatchRequest } from "../xlsx/unpatch";
 import { unsavedParts, type LostParts } from "../xlsx/parts";
 import { candidateSheets, loadWorkbook, pickWorksheet, readBytes, sniffWorkbook, worksheetGrid } from "../xlsx/read";
 
@@ -22,7 +23,20 @@ export interface LoadOptions {
 
 /** `cut`: how many cells were longer than MAX_CELL_CHARS and were cut to it. */
 export type LoadedInput =
-  | { kind: "workbook"; grid: Grid; workbook: ExcelJS.Workbook; worksheet: ExcelJS.Worksheet; cut: number; unsaved: () => Promise<LostParts> }
+  | {
+      kind: "workbook";
+      grid: Grid;
+      workbook: ExcelJS.Workbook;
+      worksheet: ExcelJS.Worksheet;
+      cut: number;
+      unsaved: () => Promise<LostParts>;
+      /** The file as read: the annotated copy is written into this package. */
+      bytes: Uint8Array;
+      /** The file carried Jindu's marks (taken off `workbook` when read). */
+      marked: boolean;
+      /** For a marked file whose marks can come out of the package itself: how. */
+      unmark?: UnpatchRequest;
+    }
   | { kind: "text"; grid: Grid; cut: number };
 
 function isControl(c: number): boolean {
@@ -109,9 +123,15 @@ export async function loadInput(file: string, opts: LoadOptions = {}): Promise<L
   if (WORKBOOK_EXTENSIONS.includes(ext) || kind !== "other") {
     const workbook = await loadWorkbook(bytes, name);
     // An annotated copy reads as its original: Jindu's columns, rules and sheets come off first.
-    if (hasJinduMarks(workbook)) clearJinduMarks(workbook);
+    const marked = hasJinduMarks(workbook);
+    let unmark: UnpatchRequest | undefined;
+    if (marked) {
+      const state = readState(workbook);
+      if (plainColumns(state)) unmark = unpatchRequest(bytes, workbook, state, isJinduPart);
+      clearJinduMarks(workbook);
+    }
     const { worksheet, grid } = opts.sheet === undefined ? findBulletinSheet(workbook) : namedSheet(workbook, opts.sheet);
-    return { kind: "workbook", grid, workbook, worksheet, cut: cutLongCells(grid), unsaved: () => unsavedParts(bytes) };
+    return { kind: "workbook", grid, workbook, worksheet, cut: cutLongCells(grid), unsaved: () => unsavedParts(bytes), bytes, marked, ...(unmark ? { unmark } : {}) };
   }
   if (TEXT_EXTENSIONS.includes(ext) || (ext === "" && !looksBinary(bytes))) {
     if (looksBinary(bytes)) throw new JinduError("not_a_workbook", name);

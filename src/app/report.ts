@@ -8,9 +8,11 @@ import { buildPlan, type Lang, type WorkbookPlan } from "../core/plan";
 import type { AnalysisDocument, AnalyzeOptions, Grid, Thresholds } from "../core/types";
 import { applyPlan } from "../xlsx/apply";
 import { workbookFromGrid } from "../xlsx/fromGrid";
-import { pathExists, writeWorkbookAtomic } from "../xlsx/write";
+import { pathExists, writeBytesAtomic, writeWorkbookAtomic } from "../xlsx/write";
+import { CannotPatch, patchPackage, preparePatch, type PreparedPatch } from "../xlsx/patch";
+import { unpatchPackage } from "../xlsx/unpatch";
 import { refuseUnsaved, type LostParts } from "../xlsx/parts";
-import { loadInput } from "./input";
+import { loadInput, type LoadedInput } from "./input";
 
 export interface ReportRequest {
   input: string;
@@ -51,6 +53,8 @@ export async function onFile<T>(name: string, step: () => Promise<T>): Promise<T
 
 export interface ReportDeps {
   analyze?: (grid: Grid, options: AnalyzeOptions) => AnalysisDocument;
+  /** Called between the large steps, when the last one's working memory can go (a full collection). */
+  collect?: () => void;
 }
 
 export interface ReportResult {
@@ -87,27 +91,72 @@ export async function report(req: ReportRequest, deps: ReportDeps = {}): Promise
   // Fail before the work when the answer is already known; the write checks again.
   if (!req.force && (await onFile(output, () => pathExists(output)))) throw new JinduError("output_exists", output);
 
-  const loaded = await loadInput(req.input, req.sheet === undefined ? {} : { sheet: req.sheet });
-  // Parts ExcelJS cannot write back: said before anything is written (--force accepts).
-  const lost = loaded.kind === "workbook" ? refuseUnsaved(await loaded.unsaved(), req.force ?? false) : undefined;
+  const loadOptions = req.sheet === undefined ? {} : { sheet: req.sheet };
+  let loaded: LoadedInput | undefined = await loadInput(req.input, loadOptions);
+  const { grid, cut } = loaded;
+  // A workbook without Jindu's marks: the copy is its own package with Jindu's parts written
+  // in, so charts, pivot tables and everything else it holds are kept as they are.
+  let prepared: PreparedPatch | undefined;
+  // A report of a report: Jindu's earlier marks come out of the package first, the same way.
+  if (loaded.kind === "workbook" && (!loaded.marked || loaded.unmark)) {
+    const { worksheet, unmark } = loaded;
+    let bytes = loaded.bytes;
+    prepared = await (async () => {
+      if (unmark) bytes = await unpatchPackage(unmark);
+      return preparePatch(bytes, worksheet, grid);
+    })().catch((e: unknown) => {
+      if (e instanceof CannotPatch) return undefined;
+      throw e;
+    });
+    // The parsed workbook is not needed any more: its memory goes before the reading.
+    if (prepared) {
+      loaded = undefined;
+      deps.collect?.();
+    }
+  }
   const options: AnalyzeOptions = {};
   if (req.expectedProgress !== undefined) options.expectedProgress = req.expectedProgress;
   if (req.thresholds !== undefined) options.thresholds = req.thresholds;
-  const doc = (deps.analyze ?? analyzeGrid)(loaded.grid, options);
+  const doc = (deps.analyze ?? analyzeGrid)(grid, options);
   const plan = buildPlan(doc, { lang: req.lang ?? "zh", date: req.date });
-
-  const target = loaded.kind === "workbook" ? loaded : { ...workbookFromGrid(loaded.grid), grid: loaded.grid };
-  const applied = applyPlan(target.workbook, target.worksheet, loaded.grid, plan);
-  await onFile(output, () => writeWorkbookAtomic(target.workbook, output, { force: req.force ?? false }));
-  return {
+  const done = (sheets: { summarySheet: string; laggingSheet: string; extraColumn: number }, lost?: LostParts): ReportResult => ({
     input: req.input,
     output,
     doc,
     plan,
-    summarySheet: applied.summarySheet,
-    laggingSheet: applied.laggingSheet,
-    extraColumn: applied.extraColumn,
-    cut: loaded.cut,
+    ...sheets,
+    cut,
     ...(lost ? { lost } : {}),
-  };
+  });
+
+  if (prepared) {
+    const job = prepared.request(plan);
+    prepared = undefined;
+    let sheets: { summarySheet: string; laggingSheet: string } | undefined;
+    try {
+      await onFile(output, () =>
+        writeBytesAtomic(
+          async () => {
+            const patched = await patchPackage(job, deps.collect);
+            sheets = patched;
+            return patched.bytes;
+          },
+          output,
+          { force: req.force ?? false },
+        ),
+      );
+    } catch (e) {
+      if (!(e instanceof CannotPatch)) throw e;
+    }
+    if (sheets) return done({ ...sheets, extraColumn: job.extraColumn });
+  }
+  loaded ??= await loadInput(req.input, loadOptions);
+
+  // Text input, a copy of a copy, or a package the patch does not handle: through ExcelJS.
+  // Parts ExcelJS cannot write back are said before anything is written (--force accepts).
+  const lost = loaded.kind === "workbook" ? refuseUnsaved(await loaded.unsaved(), req.force ?? false) : undefined;
+  const target = loaded.kind === "workbook" ? loaded : { ...workbookFromGrid(loaded.grid), grid: loaded.grid };
+  const applied = applyPlan(target.workbook, target.worksheet, loaded.grid, plan);
+  await onFile(output, () => writeWorkbookAtomic(target.workbook, output, { force: req.force ?? false }));
+  return done({ summarySheet: applied.summarySheet, laggingSheet: applied.laggingSheet, extraColumn: applied.extraColumn }, lost);
 }

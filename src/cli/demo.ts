@@ -1,4 +1,5 @@
 // `npm run demo`: reports on the bundled sample bulletin into out/.
+import { collectGarbage } from "./memory";
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { isJinduError } from "../core/errors";
@@ -20,7 +21,7 @@ export async function runDemo(root: string = projectRoot()): Promise<number> {
   const output = path.join(root, "out", "bulletin-2020-h1.jindu.xlsx");
   try {
     // out/ is the demo's own folder: a re-run replaces its earlier output.
-    const result = await report({ input, output, force: true, date: localDate(), lang: "zh" });
+    const result = await report({ input, output, force: true, date: localDate(), lang: "zh" }, { collect: collectGarbage });
     process.stdout.write(renderReport({ ...result, output: path.relative(process.cwd(), result.output) || result.output }) + "\n");
     return 0;
   } catch (e) {

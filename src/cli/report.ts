@@ -1,4 +1,5 @@
 // `jindu report IN [-o OUT.xlsx] [--force] [--expected N] [--sheet NAME] [--bands Y,R] [--lang zh|en] [--date YYYY-MM-DD] [--json]`
+import { collectGarbage } from "./memory";
 import { isJinduError, JinduError } from "../core/errors";
 import type { Lang, PlanValue, WorkbookPlan } from "../core/plan";
 import { localDate, report, type ReportRequest, type ReportResult } from "../app/report";
@@ -71,7 +72,7 @@ export function parseReportArgs(argv: string[], today: string): { request: Repor
 export async function runReport(argv: string[]): Promise<number> {
   try {
     const { request, json } = parseReportArgs(argv, localDate());
-    const result = await report(request);
+    const result = await report(request, { collect: collectGarbage });
     if (json) {
       const summary = { output: result.output, sheet: result.doc.sheet, summarySheet: result.summarySheet, counts: result.doc.counts };
       process.stdout.write(JSON.stringify(summary, null, 2) + "\n");

@@ -86,7 +86,7 @@ function multiRowMergedCells(grid: Grid): Set<string> {
 }
 
 /** Columns an image is anchored over: Jindu's columns must not sit under a picture. */
-function imageColumns(ws: ExcelJS.Worksheet): number[] {
+export function imageColumns(ws: ExcelJS.Worksheet): number[] {
   const out: number[] = [];
   for (const img of ws.getImages()) {
     const range = img.range as unknown as { tl?: { nativeCol?: number; col?: number }; br?: { nativeCol?: number; col?: number } };
@@ -97,8 +97,8 @@ function imageColumns(ws: ExcelJS.Worksheet): number[] {
   return out;
 }
 
-/** First column ≥ `from` such that it and the next hold no value, no merge and no picture anywhere in the sheet. */
-export function freeColumnPair(grid: Grid, from: number, taken: number[] = []): number {
+/** Columns that hold a value or a merge anywhere in the sheet, or are `taken` (by pictures). */
+export function usedColumns(grid: Grid, taken: readonly number[] = []): Set<number> {
   const used = new Set<number>(taken);
   grid.values.forEach((line) =>
     line.forEach((v, i) => {
@@ -106,6 +106,11 @@ export function freeColumnPair(grid: Grid, from: number, taken: number[] = []): 
     }),
   );
   for (const m of grid.merges) for (let c = m.left; c <= m.right; c++) used.add(c);
+  return used;
+}
+
+/** First column ≥ `from` such that it and the next hold no value, no merge and no picture anywhere in the sheet. */
+export function freeColumnPair(grid: Grid, from: number, taken: number[] = [], used = usedColumns(grid, taken)): number {
   let c = Math.max(1, from);
   while (used.has(c) || used.has(c + 1)) c++;
   return c;
@@ -138,26 +143,37 @@ function rowRanges(row: number, first: number, last: number, extra: number, skip
   return out;
 }
 
+export interface MarkRule {
+  status: RowStatus;
+  /** Fill colour, #RRGGBB. */
+  color: string;
+  /** Space-separated ranges of the rows with this status and colour. */
+  ref: string;
+}
+
+/** One rule per status and colour over all its rows, as both workbook writers add them. */
+export function markRules(grid: Grid, plan: WorkbookPlan, filled: Readonly<Record<RowStatus, boolean>>, extraColumn: number): MarkRule[] {
+  const skip = multiRowMergedCells(grid);
+  const byColor = new Map<string, { status: RowStatus; color: string; ranges: string[] }>();
+  for (const f of plan.fills) {
+    if (!filled[f.status]) continue;
+    const key = `${f.status}:${f.color}`;
+    const entry = byColor.get(key) ?? { status: f.status, color: f.color, ranges: [] };
+    entry.ranges.push(...rowRanges(f.row, f.firstColumn, f.lastColumn, extraColumn, skip));
+    byColor.set(key, entry);
+  }
+  return [...byColor.values()].filter((e) => e.ranges.length > 0).map((e) => ({ status: e.status, color: e.color, ref: e.ranges.join(" ") }));
+}
+
 /**
  * Highlights as in the add-in: one conditional format per status over all its rows, tagged in
  * its formula, so the user's own fills stay as they are and `clear` removes exactly these.
  */
 function applyMarks(ws: ExcelJS.Worksheet, grid: Grid, plan: WorkbookPlan, filled: Readonly<Record<RowStatus, boolean>>, extraColumn: number): void {
-  const skip = multiRowMergedCells(grid);
-  const byColor = new Map<string, { status: RowStatus; ranges: string[] }>();
-  for (const f of plan.fills) {
-    if (!filled[f.status]) continue;
-    const key = `${f.status}:${f.color}`;
-    const entry = byColor.get(key) ?? { status: f.status, ranges: [] };
-    entry.ranges.push(...rowRanges(f.row, f.firstColumn, f.lastColumn, extraColumn, skip));
-    byColor.set(key, entry);
-  }
   let priority = 2;
-  for (const [key, { status, ranges }] of byColor) {
-    if (ranges.length === 0) continue;
-    const color = key.slice(key.indexOf(":") + 1);
+  for (const { status, color, ref } of markRules(grid, plan, filled, extraColumn)) {
     ws.addConditionalFormatting({
-      ref: ranges.join(" "),
+      ref,
       rules: [
         {
           type: "expression",
@@ -219,7 +235,7 @@ function addDataBar(ws: ExcelJS.Worksheet, ref: string): void {
   ws.addConditionalFormatting({ ref, rules: [rule] });
 }
 
-function existingTableNames(wb: ExcelJS.Workbook): Set<string> {
+export function existingTableNames(wb: ExcelJS.Workbook): Set<string> {
   const names = new Set<string>();
   for (const ws of wb.worksheets) {
     for (const t of ws.getTables() as unknown[]) {
@@ -238,8 +254,8 @@ function uniqueName(base: string, taken: Set<string>): string {
 }
 
 /** The wanted sheet name, or 进度汇总 (2), (3)… (as the add-in names them) when a sheet Jindu did not make has it. */
-export function freeSheetName(wb: ExcelJS.Workbook, wanted: string): string {
-  const taken = new Set(wb.worksheets.map((ws) => ws.name.toLowerCase()));
+export function freeSheetName(wb: ExcelJS.Workbook, wanted: string, reserved: readonly string[] = []): string {
+  const taken = new Set([...wb.worksheets.map((ws) => ws.name), ...reserved].map((n) => n.toLowerCase()));
   let name = wanted;
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${wanted} (${i})`;
   return name;
@@ -317,8 +333,8 @@ const BORDER: Partial<ExcelJS.Borders> = {
   right: { style: "thin", color: { argb: "FFBFBFBF" } },
 };
 
-function newSheet(wb: ExcelJS.Workbook, wanted: string, summary: SummaryPlan, widths: number[], marker: string): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(freeSheetName(wb, wanted), {
+function newSheet(wb: ExcelJS.Workbook, wanted: string, summary: SummaryPlan, widths: number[], marker: string, reserved: readonly string[]): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(freeSheetName(wb, wanted, reserved), {
     pageSetup: {
       orientation: summary.print.landscape ? "landscape" : "portrait",
       fitToPage: true,
@@ -364,6 +380,12 @@ function frameBlock(ws: ExcelJS.Worksheet, headerRow: number, lastRow: number, c
   }
 }
 
+/** Names taken in the workbook the sheets will join, when they are written into another one first. */
+export interface Reserved {
+  sheets: readonly string[];
+  tables: readonly string[];
+}
+
 export interface SummarySheets {
   summarySheet: string;
   laggingSheet: string;
@@ -373,11 +395,12 @@ export interface SummarySheets {
  * Writes the summary sheet (units table, totals, data bars) and the lagging list on a second
  * sheet: the list's long text columns would otherwise widen the units table's columns.
  */
-export function writeSummary(wb: ExcelJS.Workbook, summary: SummaryPlan, marker: string, lang: "zh" | "en"): SummarySheets {
+export function writeSummary(wb: ExcelJS.Workbook, summary: SummaryPlan, marker: string, lang: "zh" | "en", reserved: Reserved = { sheets: [], tables: [] }): SummarySheets {
   const { units, lagging } = summary;
   const taken = existingTableNames(wb);
+  for (const t of reserved.tables) taken.add(t.toLowerCase());
 
-  const ws = newSheet(wb, summary.sheetName, summary, units.widths, marker);
+  const ws = newSheet(wb, summary.sheetName, summary, units.widths, marker, reserved.sheets);
   writeTitles(ws, summary.titleLines, units.header.length);
   const unitsHeader = summary.titleLines.length + 2;
   writeTable(ws, units, unitsHeader, units.tableName === undefined ? undefined : uniqueName(units.tableName, taken), units.widths);
@@ -404,7 +427,7 @@ export function writeSummary(wb: ExcelJS.Workbook, summary: SummaryPlan, marker:
   }
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: unitsHeader, topLeftCell: address(unitsHeader + 1, 1), activeCell: "A1" }];
 
-  const lws = newSheet(wb, summary.laggingTitle, summary, lagging.widths, marker);
+  const lws = newSheet(wb, summary.laggingTitle, summary, lagging.widths, marker, reserved.sheets);
   writeTitles(lws, [summary.laggingTitle, ...summary.titleLines], lagging.header.length);
   const laggingHeader = summary.titleLines.length + 3;
   writeTable(lws, lagging, laggingHeader, lagging.tableName === undefined ? undefined : uniqueName(lagging.tableName, taken), lagging.widths);

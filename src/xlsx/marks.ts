@@ -79,6 +79,11 @@ export function readState(wb: ExcelJS.Workbook): MarksState | null {
   }
 }
 
+/** A sheet Jindu wrote: its summary, its list, or its state. */
+export function isJinduPart(ws: ExcelJS.Worksheet): boolean {
+  return ws.getCell(1, 1).value === STATE_MARKER || isJinduSheet(ws);
+}
+
 /** True when the workbook carries anything Jindu wrote. */
 export function hasJinduMarks(wb: ExcelJS.Workbook): boolean {
   return stateSheet(wb) !== undefined || wb.worksheets.some((ws) => isJinduSheet(ws) || tagged(ws).length > 0);
@@ -146,7 +151,7 @@ export function clearJinduMarks(wb: ExcelJS.Workbook): ClearResult {
     result.restored = annotated.name;
   }
   for (const ws of [...wb.worksheets]) {
-    if (ws.getCell(1, 1).value === STATE_MARKER || isJinduSheet(ws)) {
+    if (isJinduPart(ws)) {
       result.removedSheets.push(ws.name);
       wb.removeWorksheet(ws.id);
     }

@@ -81,10 +81,32 @@ async function richWorkbook(dir: string): Promise<string> {
   return file;
 }
 
-/** Adds a chart part to a package, as Excel would have: ExcelJS cannot write it back. */
+/**
+ * Adds a bar chart over columns H–K of the first sheet, as Excel would have drawn it: a chart
+ * part, a frame for it in the sheet's drawing, their relationships and content type.
+ */
 async function withChart(file: string): Promise<string> {
   const zip = await JSZip.loadAsync(await fs.readFile(file));
-  zip.file("xl/charts/chart1.xml", '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+  const drawing = "xl/drawings/drawing1.xml";
+  const rels = "xl/drawings/_rels/drawing1.xml.rels";
+  zip.file(
+    "xl/charts/chart1.xml",
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><c:chart><c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:ser><c:idx val="0"/><c:order val="0"/><c:val><c:numRef><c:f>Sheet1!$A$4:$A$10</c:f></c:numRef></c:val></c:ser><c:axId val="1"/><c:axId val="2"/></c:barChart><c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:axPos val="b"/><c:crossAx val="2"/></c:catAx><c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:axPos val="l"/><c:crossAx val="1"/></c:valAx></c:plotArea></c:chart></c:chartSpace>',
+  );
+  const frame =
+    '<xdr:twoCellAnchor><xdr:from><xdr:col>7</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>2</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>10</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>15</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>' +
+    '<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="3" name="Chart 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
+    '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId9"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>';
+  zip.file(drawing, (await zip.file(drawing)!.async("string")).replace("</xdr:wsDr>", `${frame}</xdr:wsDr>`));
+  zip.file(
+    rels,
+    (await zip.file(rels)!.async("string")).replace(
+      "</Relationships>",
+      '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart1.xml"/></Relationships>',
+    ),
+  );
+  const types = await zip.file("[Content_Types].xml")!.async("string");
+  zip.file("[Content_Types].xml", types.replace("</Types>", '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>'));
   const out = file.replace(/\.xlsx$/, ".chart.xlsx");
   await fs.writeFile(out, await zip.generateAsync({ type: "nodebuffer" }));
   return out;
@@ -92,7 +114,17 @@ async function withChart(file: string): Promise<string> {
 
 const load = async (file: string) => fromBuffer(await fs.readFile(file));
 
-describe.each(["sample", "rich"])("report then clear gives back the original (%s)", (kind) => {
+/** The parts ExcelJS cannot write back, and the drawing that holds them, as they are in the file. */
+async function drawnParts(file: string): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(await fs.readFile(file));
+  const out = new Map<string, string>();
+  for (const name of ["xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/drawings/_rels/drawing1.xml.rels", "xl/media/image1.png"]) {
+    out.set(name, (await zip.file(name)?.async("base64")) ?? "(missing)");
+  }
+  return out;
+}
+
+describe.each(["sample", "rich", "chart"])("report then clear gives back the original (%s)", (kind) => {
   let dir: string;
   let input: string;
   let original: ExcelJS.Workbook;
@@ -102,7 +134,8 @@ describe.each(["sample", "rich"])("report then clear gives back the original (%s
     if (kind === "sample") {
       input = path.join(dir, "sample.xlsx");
       await buildSample(SEED_TEXT, input);
-    } else input = await richWorkbook(dir);
+    } else if (kind === "rich") input = await richWorkbook(dir);
+    else input = await withChart(await richWorkbook(dir));
     original = await load(input);
   });
 
@@ -114,6 +147,10 @@ describe.each(["sample", "rich"])("report then clear gives back the original (%s
     expect(r.removedSheets.length).toBe(3);
     const d = diff(describeWorkbook(original), describeWorkbook(await load(cleaned)));
     expect(d).toEqual([]);
+    expect(r.lost).toBeUndefined();
+    // Charts and the drawing that holds them (and the picture), byte for byte, through both steps.
+    expect(await drawnParts(annotated)).toEqual(await drawnParts(input));
+    expect(await drawnParts(cleaned)).toEqual(await drawnParts(input));
   });
 
   test("a report of a report: same statuses, same number of columns, sheets and rules", async () => {
@@ -157,7 +194,7 @@ describe.each(["sample", "rich"])("report then clear gives back the original (%s
     }
   });
 
-  if (kind === "rich") {
+  if (kind !== "sample") {
     test("the added columns do not sit under the user's picture", async () => {
       const out = path.join(dir, "rich.pic.xlsx");
       const res = await report({ input, output: out, date: DATE });
@@ -168,15 +205,38 @@ describe.each(["sample", "rich"])("report then clear gives back the original (%s
 });
 
 describe("parts ExcelJS cannot keep", () => {
-  test("a chart: refused before anything is written, accepted with --force and said", async () => {
+  test("a chart over the columns right of the table: Jindu's columns go right of it", async () => {
     const dir = await tempDir();
     const input = await withChart(await richWorkbook(dir));
-    const out = path.join(dir, "out.xlsx");
-    await expect(report({ input, output: out, date: DATE })).rejects.toMatchObject({ code: "unsaved_parts", zh: expect.stringContaining("图表"), en: expect.stringContaining("charts") });
-    await expect(fs.access(out)).rejects.toThrow();
-    const r = await report({ input, output: out, date: DATE, force: true });
-    expect(r.lost?.en).toEqual(["charts"]);
-    await expect(clear({ input, output: path.join(dir, "c.xlsx") })).rejects.toMatchObject({ code: "unsaved_parts" });
+    const r = await report({ input, output: path.join(dir, "out.xlsx"), date: DATE });
+    // The picture covers F–G and the chart H–K.
+    expect(r.extraColumn).toBeGreaterThan(11);
+  });
+
+  test("a clear that must give back styles of Jindu's columns goes through ExcelJS: a chart is said first; --force accepts", async () => {
+    const dir = await tempDir();
+    const input = await withChart(await richWorkbook(dir));
+    // A style of the user's in the column Jindu will take: only ExcelJS gives it back.
+    const wb = await load(input);
+    const sheet = wb.worksheets[0]!;
+    const bytes = await fs.readFile(input);
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const styled = xml.replace(/<row r="20"([^>]*)>([\s\S]*?)<\/row>/, (_, a: string, c: string) => `<row r="20"${a}>${c}<c r="L20" s="1"/></row>`);
+    expect(styled).not.toBe(xml);
+    zip.file("xl/worksheets/sheet1.xml", styled);
+    const styledInput = path.join(dir, "styled.xlsx");
+    await fs.writeFile(styledInput, await zip.generateAsync({ type: "nodebuffer" }));
+    expect(sheet.name).toBe("Sheet1");
+    const annotated = path.join(dir, "a.xlsx");
+    const r = await report({ input: styledInput, output: annotated, date: DATE });
+    expect(r.extraColumn).toBe(12);
+    const cleared = path.join(dir, "c.xlsx");
+    await expect(clear({ input: annotated, output: cleared })).rejects.toMatchObject({ code: "unsaved_parts", zh: expect.stringContaining("图表"), en: expect.stringContaining("charts") });
+    await expect(fs.access(cleared)).rejects.toThrow();
+    const c = await clear({ input: annotated, output: cleared, force: true });
+    expect(c.lost?.en).toEqual(["charts"]);
+    expect((await load(cleared)).worksheets[0]!.getCell("L20").style).toEqual((await load(styledInput)).worksheets[0]!.getCell("L20").style);
   });
 });
 
