@@ -26,6 +26,8 @@ export const DEFAULT_SETTINGS: AddinSettings = {
 };
 
 export interface ReadRequest {
+  /** The bulletin sheet by name; the active sheet when not given. Jindu's own sheets are refused. */
+  sheet?: string;
   /** Read the table's values (2 syncs); false for clearing, which needs only the marks. */
   values: boolean;
   /** Look up existing Jindu marks and the sheet's protection. */
@@ -52,8 +54,25 @@ export interface WorkbookSession {
   commit(): Promise<void>;
 }
 
+/** The active sheet as the pane sees it before any command. */
+export interface ActiveSheet {
+  sheet: string;
+  /** A sheet Jindu wrote (a summary), and the bulletin it came from when known. */
+  jindu: boolean;
+  source?: string;
+}
+
+export interface SheetEvent {
+  type: "activated" | "changed";
+  sheetId: string;
+}
+
 export interface WorkbookPort {
-  session<T>(work: (session: WorkbookSession) => Promise<T>): Promise<T>;
+  /** `sheet` names the sheet the work is about, for the messages of Excel's errors. */
+  session<T>(work: (session: WorkbookSession) => Promise<T>, sheet?: string): Promise<T>;
+  active(): Promise<ActiveSheet>;
+  /** Calls back when the user activates or edits a sheet. */
+  watch(listener: (event: SheetEvent) => void): Promise<void>;
   /** Selects a row of the table so the user sees it. */
   select(sheet: string, row: number, firstColumn: number, lastColumn: number): Promise<void>;
 }
@@ -68,6 +87,8 @@ export type Stage = "reading" | "analyzing" | "writing";
 
 export interface AddinDeps {
   port: WorkbookPort;
+  /** The bulletin sheet, by name; the active sheet when not given. */
+  sheet?: string;
   engine: Engine;
   now?: () => Date;
   onStage?: (stage: Stage) => void;
@@ -98,6 +119,8 @@ export function fillsToApply(fills: RowFill[], highlight: HighlightSettings): Ro
   return fills.filter((f) => wanted[f.status]);
 }
 
+const target = (deps: AddinDeps): { sheet?: string } => (deps.sheet === undefined ? {} : { sheet: deps.sheet });
+
 function requireGrid(snapshot: SheetSnapshot): Grid {
   if (!snapshot.grid) throw new JinduError("empty_sheet", snapshot.sheet);
   return snapshot.grid;
@@ -106,10 +129,10 @@ function requireGrid(snapshot: SheetSnapshot): Grid {
 export async function analyze(deps: AddinDeps, settings: AddinSettings): Promise<AnalysisDocument> {
   return deps.port.session(async (s) => {
     deps.onStage?.("reading");
-    const snapshot = await s.read({ values: true, marks: false });
+    const snapshot = await s.read({ values: true, marks: false, ...target(deps) });
     deps.onStage?.("analyzing");
     return deps.engine.analyze(requireGrid(snapshot), analyzeOptions(settings));
-  });
+  }, deps.sheet);
 }
 
 export interface HighlightResult {
@@ -122,7 +145,7 @@ export interface HighlightResult {
 export async function highlight(deps: AddinDeps, settings: AddinSettings, lang: Lang): Promise<HighlightResult> {
   return deps.port.session(async (s) => {
     deps.onStage?.("reading");
-    const snapshot = await s.read({ values: true, marks: true });
+    const snapshot = await s.read({ values: true, marks: true, ...target(deps) });
     deps.onStage?.("analyzing");
     const doc = deps.engine.analyze(requireGrid(snapshot), analyzeOptions(settings));
     const plan = deps.engine.plan(doc, { lang, date: isoDate((deps.now ?? (() => new Date()))()) });
@@ -131,18 +154,18 @@ export async function highlight(deps: AddinDeps, settings: AddinSettings, lang: 
     s.mark(fills);
     await s.commit();
     return { doc, marked: fills.length, replaced: snapshot.marks };
-  });
+  }, deps.sheet);
 }
 
-export async function clearMarks(deps: AddinDeps): Promise<{ removed: number }> {
+export async function clearMarks(deps: AddinDeps): Promise<{ removed: number; sheet: string }> {
   return deps.port.session(async (s) => {
     deps.onStage?.("reading");
-    const snapshot = await s.read({ values: false, marks: true });
+    const snapshot = await s.read({ values: false, marks: true, ...target(deps) });
     deps.onStage?.("writing");
     s.clearMarks();
     await s.commit();
-    return { removed: snapshot.marks };
-  });
+    return { removed: snapshot.marks, sheet: snapshot.sheet };
+  }, deps.sheet);
 }
 
 export interface SummaryResult {
@@ -153,7 +176,7 @@ export interface SummaryResult {
 export async function summarise(deps: AddinDeps, settings: AddinSettings, lang: Lang): Promise<SummaryResult> {
   return deps.port.session(async (s) => {
     deps.onStage?.("reading");
-    const snapshot = await s.read({ values: true, marks: false, summarySheet: SUMMARY_SHEET[lang] });
+    const snapshot = await s.read({ values: true, marks: false, summarySheet: SUMMARY_SHEET[lang], ...target(deps) });
     deps.onStage?.("analyzing");
     const doc = deps.engine.analyze(requireGrid(snapshot), analyzeOptions(settings));
     const plan = deps.engine.plan(doc, { lang, date: isoDate((deps.now ?? (() => new Date()))()) });
@@ -161,7 +184,7 @@ export async function summarise(deps: AddinDeps, settings: AddinSettings, lang: 
     const sheetName = s.writeSummary(plan.summary, plan.marker);
     await s.commit();
     return { doc, sheetName };
-  });
+  }, deps.sheet);
 }
 
 export async function selectRow(deps: AddinDeps, doc: AnalysisDocument, row: number): Promise<void> {

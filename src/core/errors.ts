@@ -23,6 +23,11 @@ export type ErrorCode =
   | "io_error"
   | "output_is_input"
   | "unsaved_parts"
+  | "cell_edit_mode"
+  | "host_busy"
+  | "workbook_protected"
+  | "sheet_missing"
+  | "jindu_sheet"
   | "internal";
 
 const MESSAGES: Record<ErrorCode, { zh: string; en: string }> = {
@@ -53,6 +58,11 @@ const MESSAGES: Record<ErrorCode, { zh: string; en: string }> = {
     zh: "工作簿含有本工具无法保留的内容（图表、数据透视表、宏等），写出的副本会丢失它们；如确认请加 --force",
     en: "The workbook has parts this tool cannot keep (charts, pivot tables, macros…); the copy would lose them. Add --force to accept",
   },
+  cell_edit_mode: { zh: "Excel 正在编辑单元格；按 Enter 或 Esc 结束编辑后再试", en: "Excel is editing a cell; press Enter or Esc, then try again" },
+  host_busy: { zh: "Excel 暂时没有完成这个操作；请稍候再试", en: "Excel could not finish this just now; try again in a moment" },
+  workbook_protected: { zh: "工作簿结构受保护，无法新建工作表；请先撤销工作簿保护", en: "The workbook structure is protected; unprotect the workbook to add sheets" },
+  sheet_missing: { zh: "找不到这个工作表，可能已改名或删除", en: "The sheet is not there any more; it may have been renamed or deleted" },
+  jindu_sheet: { zh: "这是进度助手生成的工作表，不是通报", en: "This is a sheet Jindu wrote, not a bulletin" },
   internal: { zh: "内部错误", en: "Internal error" },
 };
 
@@ -62,8 +72,10 @@ export class JinduError extends Error {
   readonly en: string;
   /** Specifics (a file name, a sheet name) appended to both messages. */
   readonly detail?: string;
+  /** Named specifics for a screen that words its own message (sheet, source, host). */
+  readonly params: Readonly<Record<string, string>>;
 
-  constructor(code: ErrorCode, detail?: string) {
+  constructor(code: ErrorCode, detail?: string, params: Record<string, string> = {}) {
     const m = MESSAGES[code];
     const suffix = detail ? `: ${detail}` : "";
     super(`${m.zh}${suffix} / ${m.en}${suffix}`);
@@ -72,6 +84,7 @@ export class JinduError extends Error {
     this.zh = m.zh + suffix;
     this.en = m.en + suffix;
     this.detail = detail;
+    this.params = params;
   }
 }
 

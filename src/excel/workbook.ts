@@ -41,15 +41,30 @@ export function nameVariants(base: string): string[] {
   return Array.from({ length: NAME_VARIANTS }, (_, i) => (i === 0 ? base : `${base} (${i + 1})`));
 }
 
-/** Office errors to typed errors with a Chinese and English message. */
-export function toJinduError(e: unknown): JinduError {
+/** A sheet-scoped name on Jindu's summary sheet that refers to the bulletin it was made from (Excel follows renames). */
+export const SOURCE_NAME = "JinduSource";
+
+/** Office errors to typed errors; `params.host` keeps Excel's own words for a 详情 toggle. */
+export function toJinduError(e: unknown, sheet?: string): JinduError {
   if (isJinduError(e)) return e;
   const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
   const message = e instanceof Error ? e.message : String(e);
-  if (/PayloadSizeLimitExceeded/i.test(code)) return new JinduError("sheet_too_large", code);
-  if (/AccessDenied|ProtectedSheet/i.test(code) || /protected/i.test(message)) return new JinduError("protected_sheet");
-  if (/ApiNotFound|ApiNotAvailable|NotImplemented/i.test(code)) return new JinduError("api_unsupported", code);
-  return new JinduError("internal", code ? `${code}: ${message}` : message);
+  const host = code ? `${code}: ${message}` : message;
+  const params: Record<string, string> = { host, ...(sheet ? { sheet } : {}) };
+  if (/PayloadSizeLimitExceeded|ResponsePayloadSizeLimitExceeded|RequestPayloadSizeLimitExceeded/i.test(code)) return new JinduError("sheet_too_large", code, params);
+  if (/CellEditMode/i.test(code) || /cell edit mode/i.test(message)) return new JinduError("cell_edit_mode", undefined, params);
+  if (/AccessDenied|ProtectedSheet/i.test(code) || /protected/i.test(message)) return new JinduError("protected_sheet", sheet, params);
+  if (/ItemNotFound/i.test(code)) return new JinduError("sheet_missing", sheet, params);
+  if (/ApiNotFound|ApiNotAvailable|NotImplemented/i.test(code)) return new JinduError("api_unsupported", code, params);
+  if (/GeneralException|ServiceNotAvailable|ActivityLimitReached|RequestAborted|Timeout|Conflict/i.test(code)) return new JinduError("host_busy", undefined, params);
+  return new JinduError("internal", host, params);
+}
+
+/** The sheet a `='Name'!$A$1` formula refers to. */
+export function sheetOfFormula(formula: unknown): string | undefined {
+  if (typeof formula !== "string") return undefined;
+  const m = /^=?(?:'((?:[^']|'')+)'|([^'!#=][^'!]*))!/.exec(formula.trim());
+  return m ? (m[1]?.replace(/''/g, "'") ?? m[2]) : undefined;
 }
 
 const ERROR_VALUE = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
@@ -109,9 +124,17 @@ class OfficeSession implements WorkbookSession {
   async read(request: ReadRequest): Promise<SheetSnapshot> {
     const { context, env } = this;
     const wb = context.workbook;
-    const ws = wb.worksheets.getActiveWorksheet();
+    // The bulletin the pane works on, by name; the active sheet when none is known yet.
+    const ws = request.sheet !== undefined ? wb.worksheets.getItem(request.sheet) : wb.worksheets.getActiveWorksheet();
     this.sheet = ws;
     ws.load("name");
+    // Is it a sheet Jindu wrote? Its name marker, its source, or the marker in row 1.
+    const ownMarker = ws.names.getItemOrNullObject(SHEET_MARKER);
+    ownMarker.load("name");
+    const ownSource = ws.names.getItemOrNullObject(SOURCE_NAME);
+    ownSource.load("formula");
+    const ownRow1 = ws.getRange("1:1").getUsedRangeOrNullObject(true);
+    ownRow1.load("values");
     const used = ws.getUsedRangeOrNullObject(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
     let formats: Excel.ConditionalFormatCollection | null = null;
@@ -132,6 +155,10 @@ class OfficeSession implements WorkbookSession {
     await context.sync(); // 1: probe
 
     this.sheetName = ws.name;
+    if (!ownMarker.isNullObject || hasMarkerCell(ownRow1)) {
+      const source = ownSource.isNullObject ? undefined : sheetOfFormula(ownSource.formula);
+      throw new JinduError("jindu_sheet", ws.name, { sheet: ws.name, ...(source ? { source } : {}) });
+    }
     if (request.marks) this.protectedSheet = ws.protection.protected;
     if (sheets) this.workbookProtected = wb.protection.protected;
 
@@ -216,7 +243,7 @@ class OfficeSession implements WorkbookSession {
   }
 
   clearMarks(): void {
-    if (this.protectedSheet) throw new JinduError("protected_sheet", this.sheetName);
+    if (this.protectedSheet) throw new JinduError("protected_sheet", this.sheetName, { sheet: this.sheetName });
     const marks = this.marks;
     this.marks = [];
     for (const cf of marks) this.ops.push({ bytes: 64, apply: () => cf.delete() });
@@ -240,8 +267,9 @@ class OfficeSession implements WorkbookSession {
 
   writeSummary(summary: SummaryPlan, marker: string): string {
     if (!this.summary) throw new JinduError("internal", "read() with summarySheet must come first");
-    if (this.workbookProtected) throw new JinduError("protected_sheet", "workbook structure / 工作簿结构");
+    if (this.workbookProtected) throw new JinduError("workbook_protected");
     const { base, existing, jindu, tables } = this.summary;
+    const bulletin = this.sheetName;
     const variants = nameVariants(base);
     // Replace a sheet Jindu made; never touch one the user made under the same name.
     const replace = variants.find((v) => jindu.includes(v) && v !== this.sheetName);
@@ -259,6 +287,7 @@ class OfficeSession implements WorkbookSession {
       apply: () => {
         ws = wb.worksheets.add(name);
         ws.names.add(SHEET_MARKER, "=TRUE", marker.slice(0, 255));
+        ws.names.add(SOURCE_NAME, `='${bulletin.replace(/'/g, "''")}'!$A$1`);
       },
     });
     // Table names are unique in the workbook: those on the sheet being replaced are freed.
@@ -318,13 +347,43 @@ export function createExcelPort(env: ExcelEnv): WorkbookPort {
     if (!env.isSetSupported("ExcelApi", "1.7")) throw new JinduError("api_unsupported", "ExcelApi 1.7");
   };
   return {
-    async session<T>(work: (session: WorkbookSession) => Promise<T>): Promise<T> {
+    async session<T>(work: (session: WorkbookSession) => Promise<T>, sheet?: string): Promise<T> {
       requireApi();
       try {
         return await env.run((context) => work(new OfficeSession(context, env)));
       } catch (e) {
+        throw toJinduError(e, sheet);
+      }
+    },
+    async active() {
+      requireApi();
+      try {
+        return await env.run(async (context) => {
+          const ws = context.workbook.worksheets.getActiveWorksheet();
+          ws.load("name");
+          const marker = ws.names.getItemOrNullObject(SHEET_MARKER);
+          marker.load("name");
+          const source = ws.names.getItemOrNullObject(SOURCE_NAME);
+          source.load("formula");
+          const row1 = ws.getRange("1:1").getUsedRangeOrNullObject(true);
+          row1.load("values");
+          await context.sync();
+          const jindu = !marker.isNullObject || hasMarkerCell(row1);
+          const from = jindu && !source.isNullObject ? sheetOfFormula(source.formula) : undefined;
+          return { sheet: ws.name, jindu, ...(from ? { source: from } : {}) };
+        });
+      } catch (e) {
         throw toJinduError(e);
       }
+    },
+    async watch(listener) {
+      if (!env.isSetSupported("ExcelApi", "1.7")) return;
+      await env.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.onActivated.add(async (event) => listener({ type: "activated", sheetId: event.worksheetId }));
+        sheets.onChanged.add(async (event) => listener({ type: "changed", sheetId: event.worksheetId }));
+        await context.sync();
+      });
     },
     async select(sheet, row, firstColumn, lastColumn) {
       requireApi();

@@ -53,6 +53,17 @@ export interface Strings {
   };
   errorTitle: string;
   settingsSaved: string;
+  /** The sheet the commands read. */
+  bulletin: string;
+  noBulletin: string;
+  firstRun: string;
+  stale: string;
+  /** The active sheet is one Jindu wrote; the commands still read the bulletin. */
+  onJinduSheet: (sheet: string) => string;
+  useSheet: (sheet: string) => string;
+  details: string;
+  hideDetails: string;
+  dismiss: string;
   legend: { target: string; actual: string; stated: string; cue: string };
 }
 
@@ -104,6 +115,15 @@ const zh: Strings = {
   },
   errorTitle: "出错了",
   settingsSaved: "设置已保存在工作簿中",
+  bulletin: "通报工作表",
+  noBulletin: "（请打开通报所在的工作表）",
+  firstRun: "打开通报所在的工作表，点“分析”：进度助手会算出每个项目的完成率，找出滞后项目。表格内容不会被改动。",
+  stale: "结果已过期：工作表已切换或修改，请重新分析。",
+  onJinduSheet: (sheet) => `当前是进度助手生成的「${sheet}」；各项操作仍针对通报工作表。`,
+  useSheet: (sheet) => `改用「${sheet}」`,
+  details: "详情",
+  hideDetails: "收起详情",
+  dismiss: "关闭",
   legend: { target: "目标数", actual: "完成数", stated: "通报所述完成率", cue: "进展用语" },
 };
 
@@ -155,6 +175,15 @@ const en: Strings = {
   },
   errorTitle: "Something went wrong",
   settingsSaved: "Settings are kept in the workbook",
+  bulletin: "Bulletin sheet",
+  noBulletin: "(open the bulletin's sheet)",
+  firstRun: "Open the bulletin's sheet and click Analyze: Jindu computes each project's completion and finds the lagging ones. The table's contents are never changed.",
+  stale: "Out of date: the sheet was switched or edited. Analyze again.",
+  onJinduSheet: (sheet) => `“${sheet}” was written by Jindu; commands still work on the bulletin sheet.`,
+  useSheet: (sheet) => `Use “${sheet}”`,
+  details: "Details",
+  hideDetails: "Hide details",
+  dismiss: "Dismiss",
   legend: { target: "target", actual: "done", stated: "stated rate", cue: "progress words" },
 };
 

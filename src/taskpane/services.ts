@@ -6,9 +6,11 @@ import {
   highlight,
   selectRow,
   summarise,
+  type ActiveSheet,
   type AddinSettings,
   type Engine,
   type HighlightResult,
+  type SheetEvent,
   type Stage,
   type SummaryResult,
   type WorkbookPort,
@@ -19,27 +21,32 @@ import type { SettingsStore } from "../excel/settings";
 
 export type OnStage = (stage: Stage) => void;
 
+/** `sheet`: the bulletin the pane works on; the active sheet when not known yet. */
 export interface PaneServices {
   lang: Lang;
   loadSettings(): AddinSettings;
   saveSettings(settings: AddinSettings): Promise<void>;
-  analyze(settings: AddinSettings, onStage: OnStage): Promise<AnalysisDocument>;
-  highlight(settings: AddinSettings, onStage: OnStage): Promise<HighlightResult>;
-  clear(onStage: OnStage): Promise<{ removed: number }>;
-  summarise(settings: AddinSettings, onStage: OnStage): Promise<SummaryResult>;
+  analyze(settings: AddinSettings, onStage: OnStage, sheet?: string): Promise<AnalysisDocument>;
+  highlight(settings: AddinSettings, onStage: OnStage, sheet?: string): Promise<HighlightResult>;
+  clear(onStage: OnStage, sheet?: string): Promise<{ removed: number; sheet: string }>;
+  summarise(settings: AddinSettings, onStage: OnStage, sheet?: string): Promise<SummaryResult>;
   select(doc: AnalysisDocument, row: number): Promise<void>;
+  active(): Promise<ActiveSheet>;
+  watch(listener: (event: SheetEvent) => void): Promise<void>;
 }
 
 export function createServices(port: WorkbookPort, engine: Engine, store: SettingsStore, lang: Lang): PaneServices {
-  const deps = (onStage?: OnStage) => ({ port, engine, onStage });
+  const deps = (onStage?: OnStage, sheet?: string) => ({ port, engine, onStage, ...(sheet === undefined ? {} : { sheet }) });
   return {
     lang,
     loadSettings: () => store.load(),
     saveSettings: (s) => store.save(s),
-    analyze: (s, onStage) => analyze(deps(onStage), s),
-    highlight: (s, onStage) => highlight(deps(onStage), s, lang),
-    clear: (onStage) => clearMarks(deps(onStage)),
-    summarise: (s, onStage) => summarise(deps(onStage), s, lang),
+    analyze: (s, onStage, sheet) => analyze(deps(onStage, sheet), s),
+    highlight: (s, onStage, sheet) => highlight(deps(onStage, sheet), s, lang),
+    clear: (onStage, sheet) => clearMarks(deps(onStage, sheet)),
+    summarise: (s, onStage, sheet) => summarise(deps(onStage, sheet), s, lang),
     select: (doc, row) => selectRow(deps(), doc, row),
+    active: () => port.active(),
+    watch: (listener) => port.watch(listener),
   };
 }

@@ -1,9 +1,12 @@
-// The pane's logic: settings, the last analysis, what is running, the last message.
-import { useCallback, useMemo, useRef, useState } from "react";
-import type { AddinSettings, Stage } from "../app/addin";
+// The pane's logic: the bulletin it works on, settings, the last analysis, what is running,
+// the last message. The bulletin is remembered, so writing the summary (which activates it)
+// does not make later commands read the summary; switching to another sheet, or editing the
+// bulletin, marks the results as out of date.
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { ActiveSheet, AddinSettings, Stage } from "../app/addin";
 import type { AnalysisDocument } from "../core/types";
-import { isJinduError } from "../core/errors";
 import { STRINGS } from "./i18n";
+import { describeError } from "./messages";
 import type { PaneServices } from "./services";
 
 export type Action = "analyze" | "mark" | "clear" | "summary";
@@ -11,7 +14,10 @@ export type Action = "analyze" | "mark" | "clear" | "summary";
 export interface Message {
   intent: "success" | "error" | "info";
   text: string;
+  /** Excel's own words, behind a 详情 toggle. */
   detail?: string;
+  /** A bulletin to switch to (the one a Jindu sheet came from), with the action to run on it. */
+  offer?: { sheet: string; action: Action };
 }
 
 export interface JinduState {
@@ -29,78 +35,119 @@ export function useJindu(services: PaneServices) {
   const [running, setRunning] = useState<Action | null>(null);
   const [stage, setStage] = useState<Stage | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
+  /** The bulletin sheet the commands read; null until one is known. */
+  const [target, setTarget] = useState<string | null>(null);
+  const [active, setActive] = useState<ActiveSheet | null>(null);
+  const [stale, setStale] = useState(false);
   const busy = useRef(false);
+  const current = useRef({ target, doc });
+  current.current = { target, doc };
 
-  const fail = useCallback(
-    (e: unknown) => {
-      if (isJinduError(e)) setMessage({ intent: "error", text: services.lang === "zh" ? e.zh : e.en, detail: services.lang === "zh" ? e.en : e.zh });
-      else setMessage({ intent: "error", text: e instanceof Error ? e.message : String(e) });
-    },
-    [services.lang],
-  );
+  // What is active when the pane opens, and whenever the user clicks another tab or edits.
+  useEffect(() => {
+    let live = true;
+    const look = (event?: "activated" | "changed") =>
+      services
+        .active()
+        .then((a) => {
+          if (!live) return;
+          setActive(a);
+          const { target: known, doc: shown } = current.current;
+          if (a.jindu) {
+            // On Jindu's own sheet: keep the bulletin, or take the one it was made from.
+            if (known === null && a.source) setTarget(a.source);
+            return;
+          }
+          if (event === "changed" && busy.current) return;
+          if (a.sheet !== known) {
+            setTarget(a.sheet);
+            if (shown && shown.sheet !== a.sheet) setStale(true);
+          } else if (event === "changed" && shown) setStale(true);
+        })
+        .catch(() => undefined);
+    void look();
+    services.watch((e) => void look(e.type)).catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [services]);
 
   const run = useCallback(
-    async (action: Action) => {
+    async (action: Action, sheet: string | null = current.current.target) => {
       if (busy.current) return;
       busy.current = true;
       setRunning(action);
       setMessage(null);
+      const on = sheet ?? undefined;
       try {
         switch (action) {
           case "analyze": {
-            const d = await services.analyze(settings, setStage);
+            const d = await services.analyze(settings, setStage, on);
             setDoc(d);
+            setTarget(d.sheet);
             setMessage({ intent: "success", text: t.done.analyzed(d.rows.length, d.counts.lagging) });
             break;
           }
           case "mark": {
-            const r = await services.highlight(settings, setStage);
+            const r = await services.highlight(settings, setStage, on);
             setDoc(r.doc);
+            setTarget(r.doc.sheet);
             setMessage({ intent: "success", text: t.done.marked(r.marked) });
             break;
           }
           case "clear": {
-            const r = await services.clear(setStage);
+            const r = await services.clear(setStage, on);
+            setTarget(r.sheet);
             setMessage({ intent: "success", text: t.done.cleared(r.removed) });
             break;
           }
           case "summary": {
-            const r = await services.summarise(settings, setStage);
+            const r = await services.summarise(settings, setStage, on);
             setDoc(r.doc);
+            setTarget(r.doc.sheet);
             setMessage({ intent: "success", text: t.done.summary(r.sheetName) });
             break;
           }
         }
+        if (action !== "clear") setStale(false);
       } catch (e) {
-        fail(e);
+        const m = describeError(e, action, services.lang);
+        setMessage({
+          intent: "error",
+          text: m.text,
+          ...(m.detail ? { detail: m.detail } : {}),
+          ...(m.source ? { offer: { sheet: m.source, action } } : {}),
+        });
+        // The sheet named is gone: forget it, so the next click reads the active sheet.
+        if (m.code === "sheet_missing") setTarget(null);
       } finally {
         busy.current = false;
         setRunning(null);
         setStage(null);
       }
     },
-    [services, settings, t, fail],
+    [services, settings, t],
   );
 
   const updateSettings = useCallback(
     (next: AddinSettings) => {
       setSettings(next);
-      services.saveSettings(next).catch(fail);
+      services.saveSettings(next).catch((e: unknown) => setMessage({ intent: "error", text: describeError(e, "analyze", services.lang).text }));
     },
-    [services, fail],
+    [services],
   );
 
   const select = useCallback(
     (row: number) => {
-      if (doc) services.select(doc, row).catch(fail);
+      if (doc) services.select(doc, row).catch((e: unknown) => setMessage({ intent: "error", text: describeError(e, "analyze", services.lang).text }));
     },
-    [services, doc, fail],
+    [services, doc],
   );
 
   const dismiss = useCallback(() => setMessage(null), []);
 
   return useMemo(
-    () => ({ t, lang: services.lang, settings, doc, running, stage, message, run, updateSettings, select, dismiss }),
-    [t, services.lang, settings, doc, running, stage, message, run, updateSettings, select, dismiss],
+    () => ({ t, lang: services.lang, settings, doc, running, stage, message, target, active, stale, run, updateSettings, select, dismiss }),
+    [t, services.lang, settings, doc, running, stage, message, target, active, stale, run, updateSettings, select, dismiss],
   );
 }

@@ -167,4 +167,75 @@ describeBrowser("task pane in Chromium against a fake Excel with the seed bullet
     expect(names).toEqual([grid.sheet, "进度汇总"]);
     expect(pageErrors).toEqual([]);
   });
+
+  type Fake = {
+    marks: (s: string) => { row: number }[];
+    sheetNames: () => string[];
+    activate: (s: string) => void;
+    edit: (s: string, r: number, c: number, v: string) => void;
+    failNext: (code: string, message: string) => void;
+    protect: (s: string, on: boolean) => void;
+  };
+  const fake = <T>(fn: (f: Fake, arg: string) => T, arg = grid.sheet) => page.evaluate(([body, a]) => new Function("f", "a", `return (${body})(f, a)`)((window as unknown as { __jinduFake: unknown }).__jinduFake, a), [fn.toString(), arg] as const) as Promise<T>;
+  const clickAndWait = async (name: string, intent: "success" | "error") => {
+    if ((await page.getByTestId("dismiss").count()) > 0) await page.getByTestId("dismiss").click();
+    await page.getByRole("button", { name, exact: true }).click();
+    await page.locator(`[data-testid="message"][data-intent="${intent}"]`).waitFor();
+  };
+
+  test("with the summary active, 标出滞后 → 生成汇总表 → 清除标记 → 分析 all work on the bulletin, which is named on screen", async () => {
+    // The previous test left 进度汇总 active.
+    await expect(page.getByTestId("target-sheet").textContent()).resolves.toBe(grid.sheet);
+    await page.getByTestId("on-jindu-sheet").waitFor();
+    await clickAndWait("标出滞后", "success");
+    expect((await fake((f, s) => f.marks(s))).map((m) => m.row).sort((a, b) => a - b)).toEqual(laggingRows);
+    await clickAndWait("生成汇总表", "success");
+    expect(await fake((f) => f.sheetNames())).toEqual([grid.sheet, "进度汇总"]);
+    await clickAndWait("清除标记", "success");
+    await expect(page.getByTestId("message-text").textContent()).resolves.toMatch(/已清除 \d+ 处标记/);
+    expect(await fake((f, s) => f.marks(s))).toEqual([]);
+    await clickAndWait("分析", "success");
+    const listed = await page.getByTestId("lagging-list").locator("[data-row]").evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-row"))));
+    expect([...listed].sort((a, b) => a - b)).toEqual(laggingRows);
+    await expect(page.getByTestId("message-text").textContent()).resolves.toContain(`已分析 ${reference.rows.length} 个项目`);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test("switching to the bulletin and editing it marks the results out of date; analysing again clears that", async () => {
+    await fake((f, s) => f.activate(s));
+    await expect(page.getByTestId("on-jindu-sheet").count()).resolves.toBe(0);
+    await fake((f, s) => f.edit(s, 60, 1, "新增一行"));
+    await page.getByTestId("stale").waitFor();
+    await clickAndWait("分析", "success");
+    await expect(page.getByTestId("stale").count()).resolves.toBe(0);
+  });
+
+  test.each([
+    ["分析", "InvalidOperationInCellEditMode", "The operation cannot be performed because Excel is in cell-editing mode.", /按 Enter 或 Esc/],
+    ["分析", "GeneralException", "An internal error has occurred.", /稍等几秒再试/],
+    ["生成汇总表", "SomethingNew", "Something Excel has never said.", /意外错误/],
+  ])("%s failing with %s shows its own message in Chinese, Excel's words behind 详情, dismissible", async (button, code, host, text) => {
+    await fake((f, a) => f.failNext(a.split("|")[0]!, a.split("|")[1]!), `${code}|${host}`);
+    await clickAndWait(button, "error");
+    const shown = (await page.getByTestId("message").textContent()) ?? "";
+    expect(shown).toMatch(text);
+    expect(shown).not.toContain(code);
+    await page.getByTestId("toggle-detail").click();
+    await expect(page.getByTestId("message-detail").textContent()).resolves.toBe(`${code}: ${host}`);
+    await page.getByTestId("dismiss").click();
+    await expect(page.getByTestId("message").count()).resolves.toBe(0);
+  });
+
+  test("a protected bulletin: 标出滞后 and 清除标记 each say what they could not do", async () => {
+    await fake((f, s) => f.protect(s, true));
+    try {
+      await clickAndWait("标出滞后", "error");
+      await expect(page.getByTestId("message-text").textContent()).resolves.toContain("无法标出滞后行");
+      await clickAndWait("清除标记", "error");
+      await expect(page.getByTestId("message-text").textContent()).resolves.toContain("无法清除标记");
+    } finally {
+      await fake((f, s) => f.protect(s, false));
+    }
+    expect(pageErrors).toEqual([]);
+  });
 });

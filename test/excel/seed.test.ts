@@ -57,7 +57,8 @@ test("生成汇总表 on the seed: summary sheet with the plan's tables, the lag
   expect(s.tables.length).toBeGreaterThanOrEqual(1);
   expect(s.charts).toHaveLength(1);
   expect(wb.runs).toEqual([3]);
-  const en = await summarise(deps, DEFAULT_SETTINGS, "en");
+  // The zh summary is active now; the pane passes the bulletin it works on.
+  const en = await summarise({ ...deps, sheet: grid.sheet }, DEFAULT_SETTINGS, "en");
   expect(en.sheetName).toBe("Progress summary");
 });
 

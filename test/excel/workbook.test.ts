@@ -309,7 +309,7 @@ describe("生成汇总表", () => {
   test("a protected workbook structure is a typed error", async () => {
     const { wb, deps } = setup(6);
     wb.protected = true;
-    await expect(summarise(deps, DEFAULT_SETTINGS, "zh")).rejects.toMatchObject({ code: "protected_sheet" });
+    await expect(summarise(deps, DEFAULT_SETTINGS, "zh")).rejects.toMatchObject({ code: "workbook_protected" });
     expect(wb.sheets).toHaveLength(1);
   });
 
@@ -317,7 +317,8 @@ describe("生成汇总表", () => {
     const { deps, sheet } = setup(30);
     const before = sheet.snapshot();
     await summarise(deps, DEFAULT_SETTINGS, "zh");
-    await highlight(deps, WITH_ALL, "zh");
+    // The summary is active now: the pane names the bulletin it works on.
+    await highlight({ ...deps, sheet: sheet.name }, WITH_ALL, "zh");
     expect(sheet.snapshot()).toBe(before);
   });
 });

@@ -139,6 +139,8 @@ export class FakeWorkbook {
   active = "";
   protected = false;
   selection: { sheet: string; address: string } | null = null;
+  /** The next sync fails with this Excel error (cell-edit mode, a busy host…), as Excel would. */
+  failNext: { code: string; message: string } | null = null;
   /** Syncs per Excel.run, in order. */
   runs: number[] = [];
   syncs = 0;
@@ -193,6 +195,44 @@ export class FakeWorkbook {
     return this.nextId++;
   }
 
+  private readonly listeners: Record<"activated" | "changed", SheetHandler[]> = { activated: [], changed: [] };
+
+  listen(type: "activated" | "changed", handler: SheetHandler): { remove: () => void } {
+    this.listeners[type].push(handler);
+    return { remove: () => void (this.listeners[type] = this.listeners[type].filter((h) => h !== handler)) };
+  }
+
+  /** The user clicks another sheet's tab. */
+  userActivate(name: string): void {
+    const s = this.sheet(name);
+    if (!s) throw fakeError("ItemNotFound", `no sheet ${name}`);
+    if (this.active === s.name) return;
+    this.active = s.name;
+    // After the current round trip, as Excel delivers events.
+    setTimeout(() => {
+      for (const h of this.listeners.activated) void h({ worksheetId: s.name, type: "WorksheetActivated" });
+    }, 0);
+  }
+
+  /** The user types into a cell. */
+  userEdit(name: string, row: number, col: number, value: string | number): void {
+    const s = this.sheet(name);
+    if (!s) throw fakeError("ItemNotFound", `no sheet ${name}`);
+    s.set(row, col, value);
+    for (const h of this.listeners.changed) void h({ worksheetId: s.name, type: "WorksheetChanged" });
+  }
+
+  /** The user renames a sheet; names that refer to it follow, as in Excel. */
+  userRename(from: string, to: string): void {
+    const s = this.sheet(from);
+    if (!s) throw fakeError("ItemNotFound", `no sheet ${from}`);
+    s.name = to;
+    if (this.active === from) this.active = to;
+    for (const other of this.sheets) {
+      for (const [k, v] of other.names) other.names.set(k, { ...v, reference: v.reference.split(`'${from.replace(/'/g, "''")}'!`).join(`'${to.replace(/'/g, "''")}'!`) });
+    }
+  }
+
   /** Excel.run: one context, its syncs counted. */
   run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     const ctx = new FakeContext(this);
@@ -204,6 +244,7 @@ export class FakeWorkbook {
 }
 
 type Task = () => void;
+type SheetHandler = (event: { worksheetId: string; type: string }) => Promise<unknown> | void;
 
 class FakeContext {
   readonly workbook: WorkbookProxy;
@@ -231,6 +272,11 @@ class FakeContext {
     const request = this.request;
     this.request = 0;
     if (request > PAYLOAD_LIMIT) throw fakeError("RequestPayloadSizeLimitExceeded", `request of ${request} bytes`);
+    const failure = this.wb.failNext;
+    if (failure) {
+      this.wb.failNext = null;
+      throw fakeError(failure.code, failure.message);
+    }
     for (const t of tasks) t();
     this.wb.payloads.push({ request, response: this.response });
     if (this.response > PAYLOAD_LIMIT) throw fakeError("ResponsePayloadSizeLimitExceeded", `response of ${this.response} bytes`);
@@ -330,6 +376,9 @@ class ProtectionProxy extends Proxy {
 
 class WorksheetCollectionProxy extends Proxy {
   private itemList: WorksheetProxy[] | null = null;
+
+  readonly onActivated = { add: (handler: SheetHandler) => this.ctx.wb.listen("activated", handler) };
+  readonly onChanged = { add: (handler: SheetHandler) => this.ctx.wb.listen("changed", handler) };
 
   getActiveWorksheet(): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => this.ctx.wb.activeSheet());
@@ -443,7 +492,8 @@ class WorksheetProxy extends Proxy {
     });
   }
   activate(): void {
-    this.ctx.enqueue(() => void (this.ctx.wb.active = this.sheetOrThrow().name));
+    // Excel raises onActivated for a sheet activated by code too.
+    this.ctx.enqueue(() => this.ctx.wb.userActivate(this.sheetOrThrow().name));
   }
   delete(): void {
     this.ctx.enqueue(() => {
@@ -463,7 +513,7 @@ class NamesProxy {
     this.ctx.enqueue(() => void this.sheet().names.set(name, { reference, comment: comment ?? "" }));
   }
   getItemOrNullObject(name: string): NamedItemProxy {
-    return new NamedItemProxy(this.ctx, () => (this.sheet().names.has(name) ? name : null));
+    return new NamedItemProxy(this.ctx, () => (this.sheet().names.has(name) ? name : null), () => this.sheet().names.get(name)?.reference ?? null);
   }
 }
 
@@ -471,6 +521,7 @@ class NamedItemProxy extends Proxy {
   constructor(
     ctx: FakeContext,
     private readonly resolve: () => string | null,
+    private readonly reference: () => string | null = () => null,
   ) {
     super(ctx);
   }
@@ -479,10 +530,14 @@ class NamedItemProxy extends Proxy {
   }
   protected override read(prop: string): unknown {
     if (prop === "name") return this.resolve();
+    if (prop === "formula") return this.reference();
     return super.read(prop);
   }
   get name(): string {
     return this.value("name");
+  }
+  get formula(): string {
+    return this.value("formula");
   }
 }
 

@@ -16,5 +16,9 @@ if (config) {
     snapshot: (sheet: string) => fake.workbook.sheet(sheet)?.snapshot() ?? null,
     sheetNames: () => fake.workbook.sheets.map((s) => s.name),
     selection: () => fake.workbook.selection,
+    activate: (sheet: string) => fake.workbook.userActivate(sheet),
+    edit: (sheet: string, row: number, col: number, value: string) => fake.workbook.userEdit(sheet, row, col, value),
+    failNext: (code: string, message: string) => void (fake.workbook.failNext = { code, message }),
+    protect: (sheet: string, on: boolean) => void (fake.workbook.sheet(sheet)!.protected = on),
   };
 }

@@ -112,9 +112,11 @@ describe("rendering (server-side, no Office)", () => {
     saveSettings: async () => undefined,
     analyze: async () => doc,
     highlight: async () => ({ doc, marked: 0, replaced: 0 }),
-    clear: async () => ({ removed: 0 }),
+    clear: async () => ({ removed: 0, sheet: doc.sheet }),
     summarise: async () => ({ doc, sheetName: "进度汇总" }),
     select: async () => undefined,
+    active: async () => ({ sheet: doc.sheet, jindu: false }),
+    watch: async () => undefined,
   };
 
   test("the pane renders its four buttons in Chinese, without touching Excel", () => {
