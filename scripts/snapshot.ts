@@ -1,6 +1,7 @@
 // Writes test/fixtures/snapshot.md: every fixture bulletin's rows with the reading Jindu gives
 // them, for a Chinese-reading reviewer to check in a diff. `npm run snapshot` regenerates it;
 // a test fails when it is stale.
+import { noteText } from "../src/core/notes";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { analyzeGrid } from "../src/core/analyze";
@@ -50,7 +51,7 @@ export function renderSnapshot(docs: { file: string; doc: AnalysisDocument }[]):
       out.push("", `- 目标：${cell(r.target) || "—"}`, `- 进展：${cell(r.progress) || "—"}`);
       for (const i of r.indicators) out.push(`- 指标：${indicatorLine(i)}`);
       for (const c of r.cues) out.push(`- 提示：「${c.text}」（${c.kind}）`);
-      for (const n of r.notes) out.push(`- 说明：${n}`);
+      for (const n of r.notes) out.push(`- 说明：${noteText(n, "zh")}`);
       out.push("");
     }
   }

@@ -1,4 +1,5 @@
 // `jindu analyze FILE [--json] [--expected N] [--sheet NAME] [--bands Y,R]`
+import { noteText } from "../core/notes";
 import type { AnalysisDocument, Thresholds } from "../core/types";
 import { LABELS } from "../core/plan/labels";
 import { analyzeGrid } from "../core/analyze";
@@ -72,7 +73,7 @@ export function renderDocument(doc: AnalysisDocument): string {
       r.indicators
         .filter((i) => i.completion !== null)
         .map((i) => (i.reported ? i.evidence : `${i.evidence} = ${i.completion!.toFixed(1)}%`))
-        .join("；") || r.notes[0] || "",
+        .join("；") || (r.notes[0] ? noteText(r.notes[0], "zh") : ""),
       60,
     ),
   ]);

@@ -1,4 +1,5 @@
 // The shapes every layer shares. Pure data: no Office, DOM or Node types.
+import type { Note } from "./notes";
 
 /** A cell as the adapters hand it over. Errors (#N/A, #DIV/0!) arrive as `{ error }`. */
 export type CellValue = string | number | boolean | null | { error: string };
@@ -135,7 +136,8 @@ export interface AnalyzedRow {
   indicators: Indicator[];
   cues: Cue[];
   /** Why the row got its status, in plain words (zh). */
-  notes: string[];
+  /** Why the row reads as it does, as codes each screen words in its language (`core/notes`). */
+  notes: Note[];
 }
 
 export type Thresholds = { mode: "strict" } | { mode: "bands"; yellow: number; red: number };

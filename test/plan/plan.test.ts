@@ -88,7 +88,7 @@ describe("units summary", () => {
 describe("lagging list", () => {
   const rows = [
     row({ row: 4, project: "A", status: "lagging", completion: 40, gap: -10 }),
-    row({ row: 5, project: "B", status: "lagging", completion: null, gap: null, notes: ["尚未开工"] }),
+    row({ row: 5, project: "B", status: "lagging", completion: null, gap: null, notes: [{ code: "only_preparation" }] }),
     row({ row: 6, project: "C", status: "lagging", completion: 5, gap: -45 }),
     row({ row: 7, project: "D", status: "on_track", completion: 70, gap: 20 }),
     row({ row: 8, project: "E", status: "lagging", completion: 40, gap: -10 }),
@@ -109,7 +109,7 @@ describe("lagging list", () => {
       indicators: [indicator(120, 50, "完成120%"), indicator(30, 50, "完成率30%"), indicator(80, 100, "参保率80%")],
     });
     expect(laggingEvidence(r)).toBe("完成率30%；参保率80%");
-    expect(lagging.rows[3]?.[6]).toBe("尚未开工");
+    expect(lagging.rows[3]?.[6]).toBe("进展只提到前期准备或尚未开展，未见实际完成量");
   });
 });
 

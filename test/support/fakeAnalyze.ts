@@ -78,7 +78,7 @@ export function fakeAnalyze(grid: Grid, options: AnalyzeOptions = {}): AnalysisD
       basis: decisive && decisive.completion !== null ? { completion: decisive.completion, expected: decisive.expected } : null,
       indicators,
       cues: [],
-      notes: e ? [] : ["无法读取"],
+      notes: e ? [] : [{ code: "no_figures" }],
     });
   });
   const counts: Record<RowStatus, number> = { completed: 0, on_track: 0, lagging: 0, unquantified: 0 };

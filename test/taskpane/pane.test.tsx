@@ -11,6 +11,7 @@ import { parseSettings, memorySettingsStore } from "../../src/excel/settings";
 import { segments, spansFor } from "../../src/taskpane/evidence";
 import { heldToSchedule, laggingRows, rowExpected, rowFigure, unquantifiedRows } from "../../src/taskpane/model";
 import { STRINGS } from "../../src/taskpane/i18n";
+import { NOTE_CODES, noteText } from "../../src/core/notes";
 import { App } from "../../src/taskpane/components/App";
 import { Results } from "../../src/taskpane/components/Results";
 import type { PaneServices } from "../../src/taskpane/services";
@@ -148,5 +149,26 @@ describe("rendering (server-side, no Office)", () => {
     expect(html).toContain(`data-count="${doc.counts.lagging}"`);
     for (const r of laggingRows(doc)) expect(html).toContain(`data-row="${r.row}"`);
     expect(html).toContain("Lagging");
+  });
+});
+
+describe("row notes in the display language", () => {
+  test("every note code reads in both languages; English has no Chinese but the bulletin's own words", () => {
+    for (const code of NOTE_CODES) {
+      const quoted = "滞后于计划";
+      const note = { code, text: quoted, points: 12.345, count: 400 };
+      expect(noteText(note, "zh")).toMatch(/[\u4e00-\u9fff]/);
+      expect(noteText(note, "en").split(quoted).join("")).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(noteText({ code: "behind_by", points: 12.345 }, "en")).toContain("12.3 points");
+  });
+
+  test("the seed's notes render in English with no Chinese of Jindu's own", () => {
+    for (const r of doc.rows) {
+      for (const n of r.notes) {
+        const en = noteText(n, "en");
+        expect(en.split(n.text ?? "\u0000").join("")).not.toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
   });
 });

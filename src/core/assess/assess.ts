@@ -4,6 +4,7 @@
 import type { AnalyzedRow, Indicator, RowStatus, Thresholds } from "../types";
 import type { RowReading } from "../reading/read";
 import { round1 } from "../reading/numbers";
+import type { Note } from "../notes";
 
 export interface Assessment {
   status: RowStatus;
@@ -11,7 +12,7 @@ export interface Assessment {
   gap: number | null;
   basis: { completion: number; expected: number } | null;
   severity?: "yellow" | "red";
-  notes: string[];
+  notes: Note[];
 }
 
 type Band = "below" | "met" | "done";
@@ -24,7 +25,7 @@ function band(completion: number, expected: number): Band {
 const gapOf = (i: Indicator) => (i.completion === null ? Infinity : i.completion - i.expected);
 
 export function assess(reading: RowReading, thresholds: Thresholds): Assessment {
-  const notes: string[] = [];
+  const notes: Note[] = [];
   const inds = reading.indicators.filter((i) => i.completion !== null);
   const figures = inds.filter((i) => i.kind !== "milestone");
   const milestones = inds.filter((i) => i.kind === "milestone");
@@ -35,22 +36,22 @@ export function assess(reading: RowReading, thresholds: Thresholds): Assessment 
   const behind = reading.cues.find((c) => c.kind === "behind");
 
   if (behind && (figures.length === 0 || inds.every((i) => i.completion! >= i.expected))) {
-    notes.push(`进展中写明“${behind.text}”`);
+    notes.push({ code: "stated_behind", text: behind.text });
     const completion = inds.length ? Math.min(...inds.map((i) => i.completion!)) : null;
     return { status: "lagging", completion, gap: null, basis: null, severity: "red", notes };
   }
   if (figures.length === 0 && milestones.length === 0) {
     if (stalled && !doneCue) {
-      notes.push("进展只提到前期准备或尚未开展，未见实际完成量");
+      notes.push({ code: "only_preparation" });
       return { status: "lagging", completion: null, gap: null, basis: null, severity: "red", notes };
     }
     // A statement about the whole task (已完成年度任务) answers every target, figures or not.
     const wholeDone = reading.cues.some((c) => c.scope === "whole");
     if (doneCue && !stalled && (reading.unpairedTargets === 0 || wholeDone)) {
-      notes.push("进展写明已全部完成，但没有可计算的数字");
+      notes.push({ code: "done_no_figures" });
       return { status: "completed", completion: null, gap: null, basis: null, notes };
     }
-    notes.push("没有可以计算的目标与进展数字，请人工阅读");
+    notes.push({ code: "no_figures" });
     return { status: "unquantified", completion: null, gap: null, basis: null, notes };
   }
 
@@ -66,19 +67,19 @@ export function assess(reading: RowReading, thresholds: Thresholds): Assessment 
     if (thresholds.mode === "bands") {
       // Within the yellow band the shortfall is tolerated; beyond the red band it is serious.
       if (-gap < thresholds.yellow) {
-        notes.push(`略低于序时进度 ${(-gap).toFixed(1)} 个百分点，在容许范围内`);
+        notes.push({ code: "within_tolerance", points: -gap });
         return { status: "on_track", completion, gap, basis, notes };
       }
       severity = -gap >= thresholds.red ? "red" : "yellow";
     }
-    notes.push(`最低一项低于应达进度 ${(-gap).toFixed(1)} 个百分点`);
+    notes.push({ code: "behind_by", points: -gap });
     return { status: "lagging", completion, gap, basis, severity, notes };
   }
 
   // An ambiguous pairing whose other readings would fall behind: say so rather than guess.
   const doubtful = inds.filter((i) => (i.alternatives ?? []).some((alt) => band(alt, i.expected) !== band(i.completion!, i.expected)));
   if (doubtful.length > 0) {
-    notes.push("进展中有多个可能对应目标的数字，结论不确定，请人工核对");
+    notes.push({ code: "ambiguous" });
     return { status: "unquantified", completion, gap, basis, notes };
   }
 
@@ -88,8 +89,8 @@ export function assess(reading: RowReading, thresholds: Thresholds): Assessment 
   if (allDone && (reading.unpairedTargets === 0 || wholeTask) && !started && !stalled) {
     return { status: "completed", completion, gap, basis, notes };
   }
-  if (allDone && reading.unpairedTargets > 0) notes.push("有目标任务未见进展数字");
-  if (started) notes.push("部分数字只说明已开工，尚未完工");
+  if (allDone && reading.unpairedTargets > 0) notes.push({ code: "target_without_progress" });
+  if (started) notes.push({ code: "only_started" });
   return { status: "on_track", completion, gap, basis, notes };
 }
 
@@ -132,10 +133,10 @@ export function assessRow(reading: RowReading, thresholds: Thresholds, expected:
     status = v >= 100 ? "completed" : v >= expected ? "on_track" : "lagging";
     severity = status === "lagging" ? (thresholds.mode === "bands" && -gap < thresholds.red ? "yellow" : "red") : undefined;
     if (status === "lagging" && thresholds.mode === "bands" && -gap < thresholds.yellow) status = "on_track";
-    notes.push("完成率取自表中的完成率列");
+    notes.push({ code: "completion_column" });
   }
   if (stated.status) {
-    if (stated.status.status !== status) notes.push(`状态取自表中的“${stated.status.text}”`);
+    if (stated.status.status !== status) notes.push({ code: "stated_status", text: stated.status.text });
     status = stated.status.status;
     if (status !== "lagging") severity = undefined;
     else severity ??= "red";

@@ -1,4 +1,5 @@
 // buildPlan: what to write for an analysis, as plain data. Pure: the date is passed in.
+import { noteText } from "../notes";
 import type { AnalyzedRow, AnalysisDocument, Indicator, RowStatus } from "../types";
 import { LABELS, type PlanLabels } from "./labels";
 import { rowFillColor } from "./palette";
@@ -160,7 +161,7 @@ function lagOf(i: Indicator): number | null {
 }
 
 /** The words that justify a lagging row: its behind-schedule indicators, most behind first. */
-export function laggingEvidence(row: AnalyzedRow, separator = "；"): string {
+export function laggingEvidence(row: AnalyzedRow, separator = "；", lang: Lang = "zh"): string {
   const behind = row.indicators
     .filter((i) => {
       const lag = lagOf(i);
@@ -170,7 +171,7 @@ export function laggingEvidence(row: AnalyzedRow, separator = "；"): string {
   if (behind.length > 0) return behind.map((i) => i.evidence).join(separator);
   const cues = row.cues.filter((c) => c.kind === "not_started" || c.kind === "preparing").map((c) => c.text);
   if (cues.length > 0) return cues.join(separator);
-  return row.notes.join(separator);
+  return row.notes.map((n) => noteText(n, lang)).join(separator);
 }
 
 /** Lagging rows, most behind first (rows without a gap last), then in sheet order. */
@@ -184,7 +185,7 @@ export function laggingRows(doc: AnalysisDocument): AnalyzedRow[] {
     });
 }
 
-function laggingBlock(doc: AnalysisDocument, l: PlanLabels): TableBlock {
+function laggingBlock(doc: AnalysisDocument, l: PlanLabels, lang: Lang): TableBlock {
   const g = l.lagging;
   const header = [g.unit, g.project, g.target, g.progress, g.completion, g.gap, g.evidence];
   const rows: PlanValue[][] = laggingRows(doc).map((r) => [
@@ -195,7 +196,7 @@ function laggingBlock(doc: AnalysisDocument, l: PlanLabels): TableBlock {
     // The deciding indicator's completion, so that completion and gap speak of the same figure.
     r.basis?.completion ?? r.completion,
     r.gap === null ? null : round1(r.gap),
-    laggingEvidence(r),
+    laggingEvidence(r, lang === "zh" ? "；" : "; ", lang),
   ]);
   const limits: [number, number][] = [[10, 20], [12, 24], [24, 40], [30, 56], [8, 10], [10, 14], [16, 36]];
   return {
@@ -245,7 +246,7 @@ export function buildPlan(doc: AnalysisDocument, opts: PlanOptions): WorkbookPla
     units,
     chart: { kind: "bar", title: l.chartTitle, categoryColumn: 0, seriesColumns: [2, 3, 4, 5] },
     laggingTitle: l.laggingTitle,
-    lagging: laggingBlock(doc, l),
+    lagging: laggingBlock(doc, l, opts.lang),
     print: { landscape: true, fitToWidth: 1 },
   };
   return {

@@ -1,5 +1,6 @@
 // Reads one row: runs the reading pipeline (pipeline.ts) over the row's target and progress
 // cells. Every indicator carries its evidence.
+import type { Note } from "../notes";
 import type { Cue, Field, Indicator } from "../types";
 import { scan, MAX_FIGURES } from "./figures";
 import { READING_PIPELINE } from "./pipeline";
@@ -10,7 +11,7 @@ export interface RowReading {
   cues: Cue[];
   /** Target quantities no progress figure or cue accounts for. */
   unpairedTargets: number;
-  notes: string[];
+  notes: Note[];
 }
 
 export function readRow(
@@ -35,7 +36,7 @@ export function readRow(
   };
   for (const step of READING_PIPELINE) step.run(ctx);
 
-  if (ctx.T.figures.length >= MAX_FIGURES || ctx.P.figures.length >= MAX_FIGURES) ctx.notes.push(`单元格过长，只读取了前 ${MAX_FIGURES} 个数字`);
+  if (ctx.T.figures.length >= MAX_FIGURES || ctx.P.figures.length >= MAX_FIGURES) ctx.notes.push({ code: "cut_figures", count: MAX_FIGURES });
   const indicators = ctx.indicators.sort(
     (a, b) => (a.target?.start ?? 1e9) - (b.target?.start ?? 1e9) || (a.actual?.start ?? 0) - (b.actual?.start ?? 0),
   );

@@ -1,5 +1,6 @@
 // What the steps of reading one row share: its scanned cells, the candidate targets and
 // actuals, the targets already accounted for, and how an indicator is built.
+import type { Note } from "../notes";
 import type { Cue, Field, Figure, Indicator } from "../types";
 import type { Fig, ScannedText } from "./figures";
 import type { TargetKind } from "./rules/targetKind";
@@ -39,7 +40,7 @@ export interface ReadContext extends Row {
   quantities: Actual[];
   pairing?: Pairing;
   attachment?: Attachment;
-  notes: string[];
+  notes: Note[];
 }
 
 /** One step of the reading pipeline: reads the context, adds to it. */

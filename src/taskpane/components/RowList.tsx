@@ -11,6 +11,7 @@ import {
 } from "@fluentui/react-components";
 import type { AnalyzedRow, AnalysisDocument } from "../../core/types";
 import type { Lang } from "../../core/plan/types";
+import { noteText } from "../../core/notes";
 import { formatPercent, type Strings } from "../i18n";
 import { heldToSchedule, rowExpected, rowFigure } from "../model";
 import { EvidenceText } from "./EvidenceText";
@@ -107,7 +108,7 @@ export function RowList({ t, lang, doc, rows, empty, showGap, onSelect }: RowLis
                   <Text size={200} className={s.label}>
                     {t.notes}
                   </Text>
-                  <Text size={200}>{r.notes.join("；")}</Text>
+                  <Text size={200}>{r.notes.map((n) => noteText(n, lang)).join(lang === "zh" ? "；" : "; ")}</Text>
                 </div>
               )}
               <Button size="small" appearance="subtle" onClick={() => onSelect(r.row)}>
