@@ -9,6 +9,8 @@ export interface Strings {
   settings: string;
   period: string;
   periodUnknown: string;
+  /** 2020年1-6月（来自标题） / 2020年1-6月 (from the title) */
+  periodWithSource: (label: string, source: string) => string;
   source: Record<PeriodSource, string>;
   expected: string;
   expectedHint: string;
@@ -64,6 +66,9 @@ export interface Strings {
   details: string;
   hideDetails: string;
   dismiss: string;
+  noUnit: string;
+  found: (sheet: string, headerRow: number, period: string | null, projects: number) => string;
+  showMore: (left: number) => string;
   legend: { target: string; actual: string; stated: string; cue: string };
 }
 
@@ -73,6 +78,7 @@ const zh: Strings = {
   settings: "分析设置",
   period: "通报期间",
   periodUnknown: "分析后显示",
+  periodWithSource: (label, source) => `${label}（${source}）`,
   source: { title: "来自标题", header: "来自表头", intro: "来自导语", override: "手动设置", default: "默认（全年）" },
   expected: "序时进度（%）",
   expectedHint: "按期间计算，可以修改；修改后再点“分析”。",
@@ -115,7 +121,7 @@ const zh: Strings = {
   },
   errorTitle: "出错了",
   settingsSaved: "设置已保存在工作簿中",
-  bulletin: "通报工作表",
+  bulletin: "通报工作表：",
   noBulletin: "（请打开通报所在的工作表）",
   firstRun: "打开通报所在的工作表，点“分析”：进度助手会算出每个项目的完成率，找出滞后项目。表格内容不会被改动。",
   stale: "结果已过期：工作表已切换或修改，请重新分析。",
@@ -124,6 +130,9 @@ const zh: Strings = {
   details: "详情",
   hideDetails: "收起详情",
   dismiss: "关闭",
+  noUnit: "（未注明实施单位）",
+  found: (sheet, row, period, n) => `在「${sheet}」第 ${row} 行找到表头${period ? `，期间 ${period}` : ""}，共 ${n} 个项目。点“分析”查看完成率和滞后项目。`,
+  showMore: (left) => `再显示 ${Math.min(left, 50)} 项（还有 ${left} 项）`,
   legend: { target: "目标数", actual: "完成数", stated: "通报所述完成率", cue: "进展用语" },
 };
 
@@ -133,6 +142,7 @@ const en: Strings = {
   settings: "Settings",
   period: "Period",
   periodUnknown: "shown after analysis",
+  periodWithSource: (label, source) => `${label} (${source})`,
   source: { title: "from the title", header: "from the header", intro: "from the introduction", override: "set by hand", default: "default (full year)" },
   expected: "Expected progress (%)",
   expectedHint: "From the period; you may change it, then click Analyze.",
@@ -175,7 +185,7 @@ const en: Strings = {
   },
   errorTitle: "Something went wrong",
   settingsSaved: "Settings are kept in the workbook",
-  bulletin: "Bulletin sheet",
+  bulletin: "Bulletin sheet:",
   noBulletin: "(open the bulletin's sheet)",
   firstRun: "Open the bulletin's sheet and click Analyze: Jindu computes each project's completion and finds the lagging ones. The table's contents are never changed.",
   stale: "Out of date: the sheet was switched or edited. Analyze again.",
@@ -184,6 +194,9 @@ const en: Strings = {
   details: "Details",
   hideDetails: "Hide details",
   dismiss: "Dismiss",
+  noUnit: "(no implementing unit)",
+  found: (sheet, row, period, n) => `Found the header on row ${row} of “${sheet}”${period ? `, period ${period}` : ""}: ${n} projects. Click Analyze to see completion and lagging projects.`,
+  showMore: (left) => `Show ${Math.min(left, 50)} more (${left} left)`,
   legend: { target: "target", actual: "done", stated: "stated rate", cue: "progress words" },
 };
 

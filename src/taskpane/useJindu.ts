@@ -20,6 +20,9 @@ export interface Message {
   offer?: { sheet: string; action: Action };
 }
 
+/** What Jindu finds on the bulletin sheet before any click. */
+export type Preview = { sheet: string; headerRow: number; period: string | null; projects: number } | { sheet: string; error: string };
+
 export interface JinduState {
   settings: AddinSettings;
   doc: AnalysisDocument | null;
@@ -39,6 +42,7 @@ export function useJindu(services: PaneServices) {
   const [target, setTarget] = useState<string | null>(null);
   const [active, setActive] = useState<ActiveSheet | null>(null);
   const [stale, setStale] = useState(false);
+  const [preview, setPreview] = useState<Preview | null>(null);
   const busy = useRef(false);
   const current = useRef({ target, doc });
   current.current = { target, doc };
@@ -71,6 +75,25 @@ export function useJindu(services: PaneServices) {
       live = false;
     };
   }, [services]);
+
+  // Before the first click: read the sheet quietly and say what is there (or why nothing is).
+  const hasDoc = doc !== null;
+  useEffect(() => {
+    if (hasDoc || target === null) return;
+    let live = true;
+    services
+      .analyze(settings, () => undefined, target)
+      .then((d) => {
+        if (live) setPreview({ sheet: d.sheet, headerRow: d.header.row, period: d.period?.label ?? null, projects: d.rows.filter((r) => !r.total).length });
+      })
+      .catch((e: unknown) => {
+        if (live) setPreview({ sheet: target, error: describeError(e, "analyze", services.lang).text });
+      });
+    return () => {
+      live = false;
+    };
+    // Settings do not change what is found; only the sheet does.
+  }, [services, target, hasDoc]);
 
   const run = useCallback(
     async (action: Action, sheet: string | null = current.current.target) => {
@@ -147,7 +170,7 @@ export function useJindu(services: PaneServices) {
   const dismiss = useCallback(() => setMessage(null), []);
 
   return useMemo(
-    () => ({ t, lang: services.lang, settings, doc, running, stage, message, target, active, stale, run, updateSettings, select, dismiss }),
-    [t, services.lang, settings, doc, running, stage, message, target, active, stale, run, updateSettings, select, dismiss],
+    () => ({ t, lang: services.lang, settings, doc, running, stage, message, target, active, stale, preview, run, updateSettings, select, dismiss }),
+    [t, services.lang, settings, doc, running, stage, message, target, active, stale, preview, run, updateSettings, select, dismiss],
   );
 }

@@ -77,11 +77,12 @@ describeBrowser("task pane in Chromium against a fake Excel with the seed bullet
   let page: Page;
   let profile: string;
   const pageErrors: string[] = [];
+  let fakeOffice = "";
 
   beforeAll(async () => {
     execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], { cwd: ROOT, stdio: "pipe", timeout: 300_000 });
     expect(existsSync(join(DIST, "taskpane.html"))).toBe(true);
-    const fakeOffice = await buildFakeOffice();
+    fakeOffice = await buildFakeOffice();
     server = await serve(DIST);
     const { port } = server.address() as AddressInfo;
     profile = mkdtempSync(join(tmpdir(), "jindu-chromium-"));
@@ -112,6 +113,19 @@ describeBrowser("task pane in Chromium against a fake Excel with the seed bullet
     await context?.close();
     await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
     if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  test("first run: what to do, the sheet it will read, and what it found there, before any click", async () => {
+    await expect(page.getByTestId("target-sheet").textContent()).resolves.toBe(grid.sheet);
+    const preview = page.getByTestId("preview");
+    await preview.waitFor();
+    expect(await preview.getAttribute("data-ok")).toBe("true");
+    const text = (await preview.textContent()) ?? "";
+    expect(text).toContain(`第 ${reference.header.row} 行`);
+    expect(text).toContain(`${reference.rows.filter((r) => !r.total).length} 个项目`);
+    await expect(page.getByTestId("first-run").textContent()).resolves.toContain("点“分析”");
+    mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: join(OUT, "first-run.png"), fullPage: true });
   });
 
   test("分析 shows the seed's counts and its lagging projects", async () => {
@@ -237,5 +251,51 @@ describeBrowser("task pane in Chromium against a fake Excel with the seed bullet
       await fake((f, s) => f.protect(s, false));
     }
     expect(pageErrors).toEqual([]);
+  });
+
+  test("en-US: first run says what was found; after 分析 no Chinese shows but the bulletin's own words", async () => {
+    const { port } = server.address() as AddressInfo;
+    const en = await context.browser()!.newContext({ viewport: { width: 380, height: 1100 }, locale: "en-US" }).catch(() => null);
+    // A persistent context has no browser object: a second page in this one, with its own config.
+    const pageEn = en ? await en.newPage() : await context.newPage();
+    await pageEn.route("**/*", (route) => {
+      const url = route.request().url();
+      if (OFFICE_CDN.test(url)) return route.fulfill({ status: 200, contentType: "text/javascript", body: fakeOffice });
+      if (url.startsWith(`http://127.0.0.1:${port}/`)) return route.continue();
+      return route.abort();
+    });
+    await pageEn.addInitScript((config) => {
+      (window as unknown as Record<string, unknown>).__JINDU_FAKE_CONFIG__ = config;
+    }, { grid, displayLanguage: "en-US" });
+    const logs: string[] = [];
+    pageEn.on("pageerror", (e) => logs.push(`error: ${e.message}`));
+    pageEn.on("console", (m) => logs.push(`console: ${m.text()}`));
+    await pageEn.goto(`http://127.0.0.1:${port}/taskpane.html`);
+    const preview = pageEn.getByTestId("preview");
+    await preview.waitFor({ timeout: 10_000 }).catch(async (e: unknown) => {
+      throw new Error(`${String(e).slice(0, 80)}\nBODY ${await pageEn.locator("body").innerText()}\nLOGS ${logs.join("\n")}`);
+    });
+    expect(await preview.getAttribute("data-ok")).toBe("true");
+    await expect(preview.textContent()).resolves.toContain(`${reference.rows.filter((r) => !r.total).length} projects`);
+    await pageEn.getByRole("button", { name: "Analyze", exact: true }).click();
+    await pageEn.getByTestId("count-lagging").waitFor();
+    // Open every lagging item, so the evidence, notes and reasons are on screen too.
+    for (const header of await pageEn.getByTestId("lagging-list").locator("[data-row] button").all()) await header.click();
+    const bulletinText = grid.values.flat().filter((v): v is string => typeof v === "string").join("\n");
+    // An indicator's subject is the bulletin's words with its figure taken out (产前筛查率达到95%以上 → 产前筛查率达到以上).
+    // (免费开放5个公共图书馆 → 免费开放公共图书馆: a figure with its measure word, and quotes, fall out too).
+    const withoutFigures = [bulletinText.replace(/[0-9０-９.．,，%％]+/g, ""), bulletinText.replace(/[0-9０-９.．%％]+[\u4e00-\u9fff]?/g, "").replace(/[“”"'、，,]/g, "")].join("\n");
+    const texts = await pageEn.evaluate(() => {
+      const out: string[] = [];
+      const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) if (n.textContent && n.textContent.trim()) out.push(n.textContent.trim());
+      return out;
+    });
+    // Every run of Chinese characters on screen must be the bulletin's own words (its cells, the
+    // figures' units, quoted phrases); none may be Jindu's.
+    const foreign = texts.flatMap((t) => (t.match(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+/g) ?? []).filter((run) => !bulletinText.includes(run) && !withoutFigures.includes(run)).map((run) => `${run} (in “${t}”)`));
+    expect(foreign).toEqual([]);
+    await pageEn.close();
+    await en?.close();
   });
 });

@@ -1,12 +1,13 @@
 import {
   Badge,
   Button,
-  Divider,
   makeStyles,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  Tab,
+  TabList,
   Text,
   Title3,
   tokens,
@@ -36,13 +37,15 @@ const useStyles = makeStyles({
   sheet: { display: "flex", flexWrap: "wrap", alignItems: "baseline", gap: tokens.spacingHorizontalXS },
   sheetName: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   hint: { color: tokens.colorNeutralForeground2 },
+  firstRun: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   messageActions: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap", marginTop: tokens.spacingVerticalXS },
 });
 
 export function App({ services }: { services: PaneServices }) {
   const s = useStyles();
-  const { t, lang, settings, doc, running, stage, message, target, active, stale, run, updateSettings, select, dismiss } = useJindu(services);
+  const { t, lang, settings, doc, running, stage, message, target, active, stale, preview, run, updateSettings, select, dismiss } = useJindu(services);
   const [showDetail, setShowDetail] = useState(false);
+  const [tab, setTab] = useState<"results" | "settings">("results");
   useEffect(() => setShowDetail(false), [message]);
   return (
     <main className={s.root} lang={lang === "zh" ? "zh-CN" : "en-US"}>
@@ -53,7 +56,7 @@ export function App({ services }: { services: PaneServices }) {
         </Text>
       </header>
       <div className={s.sheet} data-testid="bulletin">
-        <Text size={200}>{t.bulletin}：</Text>
+        <Text size={200}>{t.bulletin}</Text>
         {target ? (
           <Text size={200} className={s.sheetName} data-testid="target-sheet">
             {target}
@@ -74,10 +77,15 @@ export function App({ services }: { services: PaneServices }) {
           {t.onJinduSheet(active.sheet)}
         </Text>
       )}
-      {!doc && !message && (
-        <Text size={300} data-testid="first-run">
-          {t.firstRun}
-        </Text>
+      {!doc && (
+        <div className={s.firstRun} data-testid="first-run">
+          <Text size={300}>{t.firstRun}</Text>
+          {preview && preview.sheet === target && (
+            <Text size={300} weight="semibold" data-testid="preview" data-ok={"error" in preview ? "false" : "true"}>
+              {"error" in preview ? preview.error : t.found(preview.sheet, preview.headerRow, preview.period, preview.projects)}
+            </Text>
+          )}
+        </div>
       )}
       <PeriodPanel t={t} settings={settings} doc={doc} disabled={running !== null} onChange={updateSettings} />
       <ActionBar t={t} running={running} stage={stage} onRun={(a) => void run(a)} />
@@ -115,9 +123,16 @@ export function App({ services }: { services: PaneServices }) {
           />
         </MessageBar>
       )}
-      {doc && <Results t={t} lang={lang} doc={doc} onSelect={select} />}
-      <Divider />
-      <SettingsPanel t={t} settings={settings} disabled={running !== null} onChange={updateSettings} />
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as "results" | "settings")} size="small" data-testid="tabs">
+        <Tab value="results" data-testid="tab-results">
+          {t.results}
+        </Tab>
+        <Tab value="settings" data-testid="tab-settings">
+          {t.settings}
+        </Tab>
+      </TabList>
+      {tab === "results" && doc && <Results t={t} lang={lang} doc={doc} onSelect={select} />}
+      {tab === "settings" && <SettingsPanel t={t} settings={settings} disabled={running !== null} onChange={updateSettings} />}
     </main>
   );
 }

@@ -28,7 +28,7 @@ export function PeriodPanel({ t, settings, doc, disabled, onChange }: PeriodPane
     <div className={s.panel}>
       <Field label={t.period}>
         <Text data-testid="period">
-          {period ? `${period.label}（${t.source[period.source]}）` : <span className={s.muted}>{t.periodUnknown}</span>}
+          {period ? t.periodWithSource(period.label, t.source[period.source]) : <span className={s.muted}>{t.periodUnknown}</span>}
         </Text>
       </Field>
       <div className={s.row}>

@@ -1,9 +1,11 @@
+import { memo } from "react";
 import { Badge, makeStyles, Subtitle2, tokens, type BadgeProps } from "@fluentui/react-components";
 import type { AnalysisDocument, RowStatus } from "../../core/types";
 import type { Lang } from "../../core/plan/types";
 import type { Strings } from "../i18n";
 import { laggingRows, unquantifiedRows } from "../model";
 import { RowList } from "./RowList";
+import { EvidenceLegend } from "./EvidenceText";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -26,7 +28,7 @@ export interface ResultsProps {
   onSelect: (row: number) => void;
 }
 
-export function Results({ t, lang, doc, onSelect }: ResultsProps) {
+function ResultsView({ t, lang, doc, onSelect }: ResultsProps) {
   const s = useStyles();
   return (
     <div className={s.section}>
@@ -38,6 +40,7 @@ export function Results({ t, lang, doc, onSelect }: ResultsProps) {
           </Badge>
         ))}
       </div>
+      <EvidenceLegend labels={t.legend} />
       <Subtitle2 as="h3">{t.lagging}</Subtitle2>
       <div data-testid="lagging-list">
         <RowList t={t} lang={lang} doc={doc} rows={laggingRows(doc)} empty={t.noLagging} showGap onSelect={onSelect} />
@@ -49,3 +52,6 @@ export function Results({ t, lang, doc, onSelect }: ResultsProps) {
     </div>
   );
 }
+
+/** Drawn again only for a new analysis, not for a setting change. */
+export const Results = memo(ResultsView);

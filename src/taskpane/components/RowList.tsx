@@ -1,3 +1,4 @@
+import { memo, useState } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -5,6 +6,7 @@ import {
   AccordionPanel,
   Button,
   makeStyles,
+  mergeClasses,
   Text,
   tokens,
   type AccordionToggleEventHandler,
@@ -18,8 +20,21 @@ import { EvidenceText } from "./EvidenceText";
 
 const useStyles = makeStyles({
   header: { display: "flex", flexDirection: "column", alignItems: "start", textAlign: "start", gap: tokens.spacingVerticalXXS },
-  unit: { color: tokens.colorNeutralForeground3 },
+  unitHeading: {
+    margin: 0,
+    marginTop: tokens.spacingVerticalS,
+    paddingBlock: tokens.spacingVerticalXXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
+  },
   figure: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  // A figure and its unit never part across lines ("差 21.7 个百分点").
+  nowrap: { whiteSpace: "nowrap" },
+  figures: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
+  reason: { color: tokens.colorNeutralForeground2 },
+  more: { alignSelf: "start" },
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalM },
   label: { color: tokens.colorNeutralForeground3, display: "block" },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
@@ -37,87 +52,145 @@ export interface RowListProps {
   onSelect: (row: number) => void;
 }
 
-export function RowList({ t, lang, doc, rows, empty, showGap, onSelect }: RowListProps) {
+/** Rows shown at first, and added per click: a long bulletin's list stays light. */
+export const PAGE = 50;
+
+/** Units in the order of their first row in `rows` (most behind first, for the lagging list). */
+function byUnit(rows: AnalyzedRow[]): [string, AnalyzedRow[]][] {
+  const groups = new Map<string, AnalyzedRow[]>();
+  for (const r of rows) {
+    const unit = r.unit.trim();
+    const list = groups.get(unit) ?? [];
+    list.push(r);
+    groups.set(unit, list);
+  }
+  return [...groups];
+}
+
+/** Why a row without a figure is where it is, in one line: its bulletin words, else its first note. */
+function reasonOf(r: AnalyzedRow, lang: Lang): string {
+  const cue = r.cues.find((c) => c.kind === "behind" || c.kind === "not_started" || c.kind === "preparing");
+  if (cue) return `“${cue.text}”`;
+  return r.notes[0] ? noteText(r.notes[0], lang) : "";
+}
+
+function RowListView({ t, lang, doc, rows, empty, showGap, onSelect }: RowListProps) {
   const s = useStyles();
+  const [shown, setShown] = useState(PAGE);
   if (rows.length === 0) return <Text className={s.empty}>{empty}</Text>;
   const onToggle: AccordionToggleEventHandler<number> = (_, data) => {
     if (data.openItems.includes(data.value)) onSelect(data.value);
   };
+  const visible = rows.slice(0, shown);
   return (
-    <Accordion multiple collapsible onToggle={onToggle}>
-      {rows.map((r) => (
-        <AccordionItem key={r.row} value={r.row} data-row={r.row}>
-          <AccordionHeader size="small">
-            <span className={s.header}>
-              <Text size={200} className={s.unit}>
-                {r.unit || "—"}
-              </Text>
-              <Text weight="semibold">{r.project || `#${r.row}`}</Text>
-              {showGap && (
-                <Text size={200}>
-                  <span className={s.figure}>
-                    {(heldToSchedule(r, doc) ? t.vsExpected : t.vsTarget)(formatPercent(rowFigure(r), lang), formatPercent(rowExpected(r, doc), lang))}
-                  </span>
-                  {r.gap !== null && ` · ${t.gap(Math.abs(r.gap).toFixed(1))}`}
-                </Text>
-              )}
-            </span>
-          </AccordionHeader>
-          <AccordionPanel>
-            <div className={s.panel}>
-              <div>
-                <Text size={200} className={s.label}>
-                  {t.target}
-                </Text>
-                <EvidenceText row={r} field={r.target === r.project ? "project" : "target"} text={r.target} />
-              </div>
-              <div>
-                <Text size={200} className={s.label}>
-                  {t.progress}
-                </Text>
-                <EvidenceText row={r} field="progress" text={r.progress} />
-              </div>
-              {r.previous && (
-                <div>
-                  <Text size={200} className={s.label}>
-                    {t.previous(r.previous.label)}
-                  </Text>
-                  <Text size={200}>{r.previous.text}</Text>
-                </div>
-              )}
-              {r.indicators.length > 0 && (
-                <div>
-                  <Text size={200} className={s.label}>
-                    {t.evidence}
-                  </Text>
-                  <ul className={s.list}>
-                    {r.indicators.map((ind, i) => (
-                      <li key={i}>
-                        <Text size={200}>
-                          {ind.subject ? `${ind.subject}：` : ""}
-                          {ind.evidence}
-                          {ind.completion !== null && ` → ${formatPercent(ind.completion, lang)}`}
-                        </Text>
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              )}
-              {r.notes.length > 0 && (
-                <div>
-                  <Text size={200} className={s.label}>
-                    {t.notes}
-                  </Text>
-                  <Text size={200}>{r.notes.map((n) => noteText(n, lang)).join(lang === "zh" ? "；" : "; ")}</Text>
-                </div>
-              )}
-              <Button size="small" appearance="subtle" onClick={() => onSelect(r.row)}>
-                {t.selectInSheet}
-              </Button>
-            </div>
-          </AccordionPanel>
-        </AccordionItem>
+    <>
+      {byUnit(visible).map(([unit, group]) => (
+        <section key={unit} data-unit={unit}>
+          <h4 className={s.unitHeading}>{unit || t.noUnit}</h4>
+          <Accordion multiple collapsible onToggle={onToggle}>
+            {group.map((r) => (
+              <Item key={r.row} t={t} lang={lang} doc={doc} r={r} showGap={showGap} onSelect={onSelect} />
+            ))}
+          </Accordion>
+        </section>
       ))}
-    </Accordion>
+      {rows.length > shown && (
+        <Button className={s.more} size="small" appearance="secondary" data-testid="show-more" onClick={() => setShown((n) => n + PAGE)}>
+          {t.showMore(rows.length - shown)}
+        </Button>
+      )}
+    </>
   );
 }
+
+interface ItemProps {
+  t: Strings;
+  lang: Lang;
+  doc: AnalysisDocument;
+  r: AnalyzedRow;
+  showGap: boolean;
+  onSelect: (row: number) => void;
+}
+
+function Item({ t, lang, doc, r, showGap, onSelect }: ItemProps) {
+  const s = useStyles();
+  const figure = rowFigure(r);
+  return (
+    <AccordionItem value={r.row} data-row={r.row}>
+      <AccordionHeader size="small">
+        <span className={s.header}>
+          <Text weight="semibold">{r.project || `#${r.row}`}</Text>
+          {showGap &&
+            (figure === null ? (
+              <Text size={200} className={s.reason} data-testid="reason">
+                {reasonOf(r, lang)}
+              </Text>
+            ) : (
+              <Text size={200} className={s.figures}>
+                <span className={mergeClasses(s.figure, s.nowrap)}>
+                  {(heldToSchedule(r, doc) ? t.vsExpected : t.vsTarget)(formatPercent(figure, lang), formatPercent(rowExpected(r, doc), lang))}
+                </span>
+                {r.gap !== null && <span className={s.nowrap}>{t.gap(Math.abs(r.gap).toFixed(1))}</span>}
+              </Text>
+            ))}
+        </span>
+      </AccordionHeader>
+      <AccordionPanel>
+        <div className={s.panel}>
+          <div>
+            <Text size={200} className={s.label}>
+              {t.target}
+            </Text>
+            <EvidenceText row={r} field={r.target === r.project ? "project" : "target"} text={r.target} />
+          </div>
+          <div>
+            <Text size={200} className={s.label}>
+              {t.progress}
+            </Text>
+            <EvidenceText row={r} field="progress" text={r.progress} />
+          </div>
+          {r.previous && (
+            <div>
+              <Text size={200} className={s.label}>
+                {t.previous(r.previous.label)}
+              </Text>
+              <Text size={200}>{r.previous.text}</Text>
+            </div>
+          )}
+          {r.indicators.length > 0 && (
+            <div>
+              <Text size={200} className={s.label}>
+                {t.evidence}
+              </Text>
+              <ul className={s.list}>
+                {r.indicators.map((ind, i) => (
+                  <li key={i}>
+                    <Text size={200}>
+                      {ind.subject ? `${ind.subject}${lang === "zh" ? "：" : ": "}` : ""}
+                      {ind.evidence}
+                      {ind.completion !== null && <span className={s.nowrap}>{` → ${formatPercent(ind.completion, lang)}`}</span>}
+                    </Text>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {r.notes.length > 0 && (
+            <div>
+              <Text size={200} className={s.label}>
+                {t.notes}
+              </Text>
+              <Text size={200}>{r.notes.map((n) => noteText(n, lang)).join(lang === "zh" ? "；" : "; ")}</Text>
+            </div>
+          )}
+          <Button size="small" appearance="subtle" onClick={() => onSelect(r.row)}>
+            {t.selectInSheet}
+          </Button>
+        </div>
+      </AccordionPanel>
+    </AccordionItem>
+  );
+}
+
+/** Re-rendered only when its own inputs change (a setting change does not redraw the lists). */
+export const RowList = memo(RowListView);

@@ -75,7 +75,7 @@ export function SettingsPanel({ t, settings, disabled, onChange }: SettingsPanel
           />
         </div>
       </div>
-      <Text size={100} className={s.muted}>
+      <Text size={200} className={s.muted}>
         {t.settingsSaved}
       </Text>
     </div>
