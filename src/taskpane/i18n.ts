@@ -66,6 +66,8 @@ export interface Strings {
   details: string;
   hideDetails: string;
   dismiss: string;
+  doneTitle: string;
+  views: string;
   noUnit: string;
   found: (sheet: string, headerRow: number, period: string | null, projects: number) => string;
   showMore: (left: number) => string;
@@ -130,6 +132,8 @@ const zh: Strings = {
   details: "详情",
   hideDetails: "收起详情",
   dismiss: "关闭",
+  doneTitle: "完成",
+  views: "显示",
   noUnit: "（未注明实施单位）",
   found: (sheet, row, period, n) => `在「${sheet}」第 ${row} 行找到表头${period ? `，期间 ${period}` : ""}，共 ${n} 个项目。点“分析”查看完成率和滞后项目。`,
   showMore: (left) => `再显示 ${Math.min(left, 50)} 项（还有 ${left} 项）`,
@@ -194,6 +198,8 @@ const en: Strings = {
   details: "Details",
   hideDetails: "Hide details",
   dismiss: "Dismiss",
+  doneTitle: "Done",
+  views: "Show",
   noUnit: "(no implementing unit)",
   found: (sheet, row, period, n) => `Found the header on row ${row} of “${sheet}”${period ? `, period ${period}` : ""}: ${n} projects. Click Analyze to see completion and lagging projects.`,
   showMore: (left) => `Show ${Math.min(left, 50)} more (${left} left)`,

@@ -1,10 +1,12 @@
-// Entry of taskpane.html: waits for Office, then renders the pane with the real use cases.
+// Entry of taskpane.html: waits for Office, then renders the pane with the real use cases,
+// in Office's theme (light or dark).
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider } from "@fluentui/react-components";
 import { engine } from "../app/engine";
 import { officeLang, officePort, officeSettings } from "../excel/office";
 import { App } from "./components/App";
 import { createServices } from "./services";
+import { isDark, officeBackground, paneTheme } from "./theme";
 
 void Office.onReady(() => {
   const lang = officeLang();
@@ -12,8 +14,12 @@ void Office.onReady(() => {
   const services = createServices(officePort(), engine, officeSettings(), lang);
   const root = document.getElementById("root");
   if (!root) return;
+  const prefersDark = typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
+  const background = officeBackground();
+  // The page behind the pane too, so no light band shows past its end.
+  document.documentElement.style.colorScheme = isDark(background, prefersDark) ? "dark" : "light";
   createRoot(root).render(
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={paneTheme(background, prefersDark)}>
       <App services={services} />
     </FluentProvider>,
   );

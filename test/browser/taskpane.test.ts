@@ -106,7 +106,7 @@ describeBrowser("task pane in Chromium against a fake Excel with the seed bullet
     page = await context.newPage();
     page.on("pageerror", (e) => pageErrors.push(e.message));
     await page.goto(`http://127.0.0.1:${port}/taskpane.html`);
-    await page.getByRole("button", { name: "分析" }).waitFor();
+    await page.getByRole("button", { name: "分析", exact: true }).waitFor();
   }, 400_000);
 
   afterAll(async () => {
@@ -129,7 +129,7 @@ describeBrowser("task pane in Chromium against a fake Excel with the seed bullet
   });
 
   test("分析 shows the seed's counts and its lagging projects", async () => {
-    await page.getByRole("button", { name: "分析" }).click();
+    await page.getByRole("button", { name: "分析", exact: true }).click();
     const badge = page.getByTestId("count-lagging");
     await badge.waitFor();
     expect(Number(await badge.getAttribute("data-count"))).toBe(reference.counts.lagging);
@@ -144,7 +144,7 @@ describeBrowser("task pane in Chromium against a fake Excel with the seed bullet
 
   test("标出滞后 fills exactly those rows and changes no value", async () => {
     const before = await page.evaluate((s) => (window as unknown as { __jinduFake: { snapshot: (s: string) => string } }).__jinduFake.snapshot(s), grid.sheet);
-    await page.getByRole("button", { name: "标出滞后" }).click();
+    await page.getByRole("button", { name: "标出滞后", exact: true }).click();
     await page.locator('[data-testid="message"][data-intent="success"]').waitFor();
     const marks = await page.evaluate(
       (s) => (window as unknown as { __jinduFake: { marks: (s: string) => { row: number; color: string }[] } }).__jinduFake.marks(s),
@@ -171,11 +171,11 @@ describeBrowser("task pane in Chromium against a fake Excel with the seed bullet
   });
 
   test("清除标记 removes the marks; 生成汇总表 adds the summary sheet", async () => {
-    await page.getByRole("button", { name: "清除标记" }).click();
+    await page.getByRole("button", { name: "清除标记", exact: true }).click();
     await page.getByText(/已清除/).waitFor();
     const marks = await page.evaluate((s) => (window as unknown as { __jinduFake: { marks: (s: string) => unknown[] } }).__jinduFake.marks(s), grid.sheet);
     expect(marks).toEqual([]);
-    await page.getByRole("button", { name: "生成汇总表" }).click();
+    await page.getByRole("button", { name: "生成汇总表", exact: true }).click();
     await page.getByText(/已生成工作表/).waitFor();
     const names = await page.evaluate(() => (window as unknown as { __jinduFake: { sheetNames: () => string[] } }).__jinduFake.sheetNames());
     expect(names).toEqual([grid.sheet, "进度汇总"]);
@@ -297,5 +297,52 @@ describeBrowser("task pane in Chromium against a fake Excel with the seed bullet
     expect(foreign).toEqual([]);
     await pageEn.close();
     await en?.close();
+  });
+
+  /** A fresh page of the pane with its own fake Office configuration. */
+  async function openPane(config: Record<string, unknown>): Promise<Page> {
+    const { port } = server.address() as AddressInfo;
+    const p = await context.newPage();
+    await p.route("**/*", (route) => {
+      const url = route.request().url();
+      if (OFFICE_CDN.test(url)) return route.fulfill({ status: 200, contentType: "text/javascript", body: fakeOffice });
+      if (url.startsWith(`http://127.0.0.1:${port}/`)) return route.continue();
+      return route.abort();
+    });
+    await p.addInitScript((c) => {
+      (window as unknown as Record<string, unknown>).__JINDU_FAKE_CONFIG__ = c;
+    }, { grid, ...config });
+    await p.goto(`http://127.0.0.1:${port}/taskpane.html`);
+    return p;
+  }
+
+  test.each([
+    ["light", {}, null],
+    ["dark (Office's dark theme)", { officeBackground: "#262626" }, null],
+    ["forced colours", {}, "active"],
+  ] as const)("axe: no violations and nothing left to review, %s", async (name, config, forced) => {
+    const p = await openPane({ displayLanguage: "zh-CN", ...config });
+    if (forced) await p.emulateMedia({ forcedColors: forced });
+    await p.getByTestId("preview").waitFor();
+    await p.getByRole("button", { name: "分析", exact: true }).click();
+    await p.getByTestId("count-lagging").waitFor();
+    await p.getByTestId("lagging-list").locator("[data-row] button").first().click();
+    await p.getByTestId("lagging-list").locator("mark").first().waitFor();
+    await p.waitForTimeout(400);
+    if (name.startsWith("dark")) {
+      const bg = await p.locator("main").evaluate((el) => getComputedStyle(el).backgroundColor);
+      const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number);
+      expect((r! + g! + b!) / 3).toBeLessThan(80);
+      await p.screenshot({ path: join(OUT, "taskpane-dark.png"), fullPage: true });
+    }
+    await p.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+    const result = await p.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[]; incomplete: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const r = await axe.run(document, { resultTypes: ["violations", "incomplete"] });
+      const brief = (list: typeof r.violations) => list.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+      return { violations: brief(r.violations), incomplete: brief(r.incomplete) };
+    });
+    expect(result).toEqual({ violations: [], incomplete: [] });
+    await p.close();
   });
 });

@@ -7,6 +7,8 @@ export interface FakeOfficeConfig {
   grid: Grid;
   displayLanguage?: string;
   excelApi?: number;
+  /** Office's body background (#RRGGBB): dark in Office's dark theme. */
+  officeBackground?: string;
 }
 
 export interface FakeOffice {
@@ -29,6 +31,7 @@ export function installFakeOffice(target: Record<string, unknown>, config: FakeO
     },
     context: {
       displayLanguage: config.displayLanguage ?? "zh-CN",
+      ...(config.officeBackground ? { officeTheme: { bodyBackgroundColor: config.officeBackground, bodyForegroundColor: "#ffffff", controlBackgroundColor: config.officeBackground, controlForegroundColor: "#ffffff" } } : {}),
       requirements: { isSetSupported: (name: string, version: string) => workbook.isSetSupported(name, version) },
       document: {
         settings: {

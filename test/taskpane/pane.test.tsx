@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { isDark, paneTheme } from "../../src/taskpane/theme";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { DEFAULT_SETTINGS } from "../../src/app/addin";
@@ -170,5 +171,21 @@ describe("row notes in the display language", () => {
         expect(en.split(n.text ?? "\u0000").join("")).not.toMatch(/[\u4e00-\u9fff]/);
       }
     }
+  });
+});
+
+describe("theme", () => {
+  test.each([
+    ["#262626", false, true],
+    ["#1f1f1f", false, true],
+    ["#000000", false, true],
+    ["#ffffff", true, false],
+    ["#f3f3f3", true, false],
+    [undefined, true, true],
+    [undefined, false, false],
+    ["not a colour", true, true],
+  ])("Office background %s (system dark: %s) → dark: %s", (bg, prefersDark, dark) => {
+    expect(isDark(bg, prefersDark)).toBe(dark);
+    expect(paneTheme(bg, prefersDark)).toBe(dark ? webDarkTheme : webLightTheme);
   });
 });

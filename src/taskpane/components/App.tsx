@@ -6,10 +6,9 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  Tab,
-  TabList,
   Text,
   Title3,
+  ToggleButton,
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
@@ -38,6 +37,7 @@ const useStyles = makeStyles({
   sheetName: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   hint: { color: tokens.colorNeutralForeground2 },
   firstRun: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  views: { display: "flex", gap: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingBottom: tokens.spacingVerticalXS },
   messageActions: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap", marginTop: tokens.spacingVerticalXS },
 });
 
@@ -92,7 +92,7 @@ export function App({ services }: { services: PaneServices }) {
       {message && (
         <MessageBar intent={message.intent} data-testid="message" data-intent={message.intent}>
           <MessageBarBody>
-            {message.intent === "error" && <MessageBarTitle>{t.errorTitle}</MessageBarTitle>}
+            <MessageBarTitle>{message.intent === "error" ? t.errorTitle : t.doneTitle}</MessageBarTitle>
             <span data-testid="message-text">{message.text}</span>
             {(message.detail || message.offer) && (
               <span className={s.messageActions}>
@@ -116,21 +116,22 @@ export function App({ services }: { services: PaneServices }) {
           </MessageBarBody>
           <MessageBarActions
             containerAction={
-              <Button appearance="transparent" size="small" aria-label={t.dismiss} title={t.dismiss} data-testid="dismiss" onClick={dismiss}>
-                ×
+              <Button appearance="transparent" size="small" data-testid="dismiss" onClick={dismiss}>
+                {t.dismiss}
               </Button>
             }
           />
         </MessageBar>
       )}
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as "results" | "settings")} size="small" data-testid="tabs">
-        <Tab value="results" data-testid="tab-results">
+      {/* Two pressed/unpressed buttons rather than a tab list: no hidden focus traps for screen readers. */}
+      <div role="group" aria-label={t.views} className={s.views} data-testid="tabs">
+        <ToggleButton size="small" appearance="subtle" checked={tab === "results"} onClick={() => setTab("results")} data-testid="tab-results">
           {t.results}
-        </Tab>
-        <Tab value="settings" data-testid="tab-settings">
+        </ToggleButton>
+        <ToggleButton size="small" appearance="subtle" checked={tab === "settings"} onClick={() => setTab("settings")} data-testid="tab-settings">
           {t.settings}
-        </Tab>
-      </TabList>
+        </ToggleButton>
+      </div>
       {tab === "results" && doc && <Results t={t} lang={lang} doc={doc} onSelect={select} />}
       {tab === "settings" && <SettingsPanel t={t} settings={settings} disabled={running !== null} onChange={updateSettings} />}
     </main>
