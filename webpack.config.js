@@ -38,8 +38,14 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      // The reading off the pane's thread; a fixed name, the pane starts it by that name.
+      "engine-worker": "./src/taskpane/engine.worker.ts",
     },
-    output: { path: outDir, filename: "[name].[contenthash:8].js", clean: true },
+    output: {
+      path: outDir,
+      filename: (data) => (data.chunk && data.chunk.name === "engine-worker" ? "engine-worker.js" : "[name].[contenthash:8].js"),
+      clean: true,
+    },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [

@@ -77,10 +77,11 @@ export interface WorkbookPort {
   select(sheet: string, row: number, firstColumn: number, lastColumn: number): Promise<void>;
 }
 
+/** The reading; in the pane it runs in a worker, so its answers may come later. */
 export interface Engine {
-  analyze(grid: Grid, options: AnalyzeOptions): AnalysisDocument;
+  analyze(grid: Grid, options: AnalyzeOptions): AnalysisDocument | Promise<AnalysisDocument>;
   /** `date` is YYYY-MM-DD, shown in the summary title. */
-  plan(doc: AnalysisDocument, options: { lang: Lang; date: string }): WorkbookPlan;
+  plan(doc: AnalysisDocument, options: { lang: Lang; date: string }): WorkbookPlan | Promise<WorkbookPlan>;
 }
 
 export type Stage = "reading" | "analyzing" | "writing";
@@ -131,7 +132,7 @@ export async function analyze(deps: AddinDeps, settings: AddinSettings): Promise
     deps.onStage?.("reading");
     const snapshot = await s.read({ values: true, marks: false, ...target(deps) });
     deps.onStage?.("analyzing");
-    return deps.engine.analyze(requireGrid(snapshot), analyzeOptions(settings));
+    return await deps.engine.analyze(requireGrid(snapshot), analyzeOptions(settings));
   }, deps.sheet);
 }
 
@@ -147,8 +148,8 @@ export async function highlight(deps: AddinDeps, settings: AddinSettings, lang: 
     deps.onStage?.("reading");
     const snapshot = await s.read({ values: true, marks: true, ...target(deps) });
     deps.onStage?.("analyzing");
-    const doc = deps.engine.analyze(requireGrid(snapshot), analyzeOptions(settings));
-    const plan = deps.engine.plan(doc, { lang, date: isoDate((deps.now ?? (() => new Date()))()) });
+    const doc = await deps.engine.analyze(requireGrid(snapshot), analyzeOptions(settings));
+    const plan = await deps.engine.plan(doc, { lang, date: isoDate((deps.now ?? (() => new Date()))()) });
     const fills = fillsToApply(plan.fills, settings.highlight);
     deps.onStage?.("writing");
     s.mark(fills);
@@ -178,8 +179,8 @@ export async function summarise(deps: AddinDeps, settings: AddinSettings, lang: 
     deps.onStage?.("reading");
     const snapshot = await s.read({ values: true, marks: false, summarySheet: SUMMARY_SHEET[lang], ...target(deps) });
     deps.onStage?.("analyzing");
-    const doc = deps.engine.analyze(requireGrid(snapshot), analyzeOptions(settings));
-    const plan = deps.engine.plan(doc, { lang, date: isoDate((deps.now ?? (() => new Date()))()) });
+    const doc = await deps.engine.analyze(requireGrid(snapshot), analyzeOptions(settings));
+    const plan = await deps.engine.plan(doc, { lang, date: isoDate((deps.now ?? (() => new Date()))()) });
     deps.onStage?.("writing");
     const sheetName = s.writeSummary(plan.summary, plan.marker);
     await s.commit();

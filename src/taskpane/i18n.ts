@@ -1,4 +1,5 @@
 // The pane's words, Simplified Chinese first.
+import { PAGE_SIZE } from "./model";
 import type { PeriodSource, RowStatus } from "../core/types";
 import type { Lang } from "../core/plan/types";
 import type { Stage } from "../app/addin";
@@ -136,7 +137,7 @@ const zh: Strings = {
   views: "显示",
   noUnit: "（未注明实施单位）",
   found: (sheet, row, period, n) => `在「${sheet}」第 ${row} 行找到表头${period ? `，期间 ${period}` : ""}，共 ${n} 个项目。点“分析”查看完成率和滞后项目。`,
-  showMore: (left) => `再显示 ${Math.min(left, 50)} 项（还有 ${left} 项）`,
+  showMore: (left) => `再显示 ${Math.min(left, PAGE_SIZE)} 项（还有 ${left} 项）`,
   legend: { target: "目标数", actual: "完成数", stated: "通报所述完成率", cue: "进展用语" },
 };
 
@@ -202,7 +203,7 @@ const en: Strings = {
   views: "Show",
   noUnit: "(no implementing unit)",
   found: (sheet, row, period, n) => `Found the header on row ${row} of “${sheet}”${period ? `, period ${period}` : ""}: ${n} projects. Click Analyze to see completion and lagging projects.`,
-  showMore: (left) => `Show ${Math.min(left, 50)} more (${left} left)`,
+  showMore: (left) => `Show ${Math.min(left, PAGE_SIZE)} more (${left} left)`,
   legend: { target: "target", actual: "done", stated: "stated rate", cue: "progress words" },
 };
 

@@ -2,16 +2,16 @@
 // in Office's theme (light or dark).
 import { createRoot } from "react-dom/client";
 import { FluentProvider } from "@fluentui/react-components";
-import { engine } from "../app/engine";
 import { officeLang, officePort, officeSettings } from "../excel/office";
 import { App } from "./components/App";
 import { createServices } from "./services";
+import { workerEngine } from "./workerEngine";
 import { isDark, officeBackground, paneTheme } from "./theme";
 
 void Office.onReady(() => {
   const lang = officeLang();
   document.documentElement.lang = lang === "zh" ? "zh-CN" : "en-US";
-  const services = createServices(officePort(), engine, officeSettings(), lang);
+  const services = createServices(officePort(), workerEngine(), officeSettings(), lang);
   const root = document.getElementById("root");
   if (!root) return;
   const prefersDark = typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;

@@ -22,3 +22,6 @@ export function rowFigure(row: AnalyzedRow): number | null {
 export function heldToSchedule(row: AnalyzedRow, doc: AnalysisDocument): boolean {
   return row.basis === null || Math.abs(row.basis.expected - doc.expectedProgress) < 0.05;
 }
+
+/** Rows a list shows at first, and adds per click: a long bulletin's lists stay light. */
+export const PAGE_SIZE = 10;

@@ -2,7 +2,7 @@
 // the last message. The bulletin is remembered, so writing the summary (which activates it)
 // does not make later commands read the summary; switching to another sheet, or editing the
 // bulletin, marks the results as out of date.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ActiveSheet, AddinSettings, Stage } from "../app/addin";
 import type { AnalysisDocument } from "../core/types";
 import { STRINGS } from "./i18n";
@@ -29,6 +29,12 @@ export interface JinduState {
   running: Action | null;
   stage: Stage | null;
   message: Message | null;
+}
+
+/** Resolves after the browser has painted the current frame (at once where there are no frames). */
+function nextPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== "function") return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 export function useJindu(services: PaneServices) {
@@ -102,18 +108,20 @@ export function useJindu(services: PaneServices) {
       setRunning(action);
       setMessage(null);
       const on = sheet ?? undefined;
+      // Let the progress indicator paint before Excel's answer and the reading take the thread.
+      await nextPaint();
       try {
         switch (action) {
           case "analyze": {
             const d = await services.analyze(settings, setStage, on);
-            setDoc(d);
+            startTransition(() => setDoc(d));
             setTarget(d.sheet);
             setMessage({ intent: "success", text: t.done.analyzed(d.rows.length, d.counts.lagging) });
             break;
           }
           case "mark": {
             const r = await services.highlight(settings, setStage, on);
-            setDoc(r.doc);
+            startTransition(() => setDoc(r.doc));
             setTarget(r.doc.sheet);
             setMessage({ intent: "success", text: t.done.marked(r.marked) });
             break;
@@ -126,7 +134,7 @@ export function useJindu(services: PaneServices) {
           }
           case "summary": {
             const r = await services.summarise(settings, setStage, on);
-            setDoc(r.doc);
+            startTransition(() => setDoc(r.doc));
             setTarget(r.doc.sheet);
             setMessage({ intent: "success", text: t.done.summary(r.sheetName) });
             break;
@@ -141,8 +149,16 @@ export function useJindu(services: PaneServices) {
           ...(m.detail ? { detail: m.detail } : {}),
           ...(m.source ? { offer: { sheet: m.source, action } } : {}),
         });
-        // The sheet named is gone: forget it, so the next click reads the active sheet.
-        if (m.code === "sheet_missing") setTarget(null);
+        // The sheet named is gone (renamed, deleted): take the active sheet instead, shown at once.
+        if (m.code === "sheet_missing") {
+          setTarget(null);
+          services
+            .active()
+            .then((a) => {
+              if (!a.jindu) setTarget(a.sheet);
+            })
+            .catch(() => undefined);
+        }
       } finally {
         busy.current = false;
         setRunning(null);

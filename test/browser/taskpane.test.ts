@@ -3,22 +3,19 @@
 // answered with the fake, so the page needs no internet.
 import { execFileSync } from "child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
-import { createServer, type Server } from "http";
+import type { Server } from "http";
 import type { AddressInfo } from "net";
 import { tmpdir } from "os";
-import { extname, join, normalize, resolve } from "path";
+import { join, resolve } from "path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import webpack from "webpack";
 import { analyzeGrid } from "../../src/core/analyze";
 import { STATUS_COLORS } from "../../src/core/plan";
 import { readTextGrid } from "../../src/text/readText";
+import { buildFakeOffice, CHROMIUM, OFFICE_CDN, serve } from "../../bench/pane-host";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ROOT = resolve(__dirname, "../..");
 const DIST = join(ROOT, "dist");
 const OUT = join(ROOT, "test-output", "browser");
-const FAKE_DIR = join(ROOT, "test-output", "fake-office");
-const OFFICE_CDN = /^https:\/\/appsforoffice\.microsoft\.com\//;
 
 const grid = readTextGrid(readFileSync(join(ROOT, "test/fixtures/bulletin-2020-h1.txt"), "utf8"), "bulletin-2020-h1.txt");
 const reference = analyzeGrid(grid, {});
@@ -28,47 +25,11 @@ const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`Browser test skipped: ${CHROMIUM} is absent (apt-get install chromium).`);
 const describeBrowser = hasChromium ? describe : describe.skip;
 
-function buildFakeOffice(): Promise<string> {
-  return new Promise((done, fail) => {
-    webpack(
-      {
-        mode: "development",
-        devtool: false,
-        entry: join(ROOT, "test/support/fake-office-entry.ts"),
-        output: { path: FAKE_DIR, filename: "fake-office.js" },
-        resolve: { extensions: [".ts", ".js"] },
-        module: {
-          rules: [
-            {
-              test: /\.ts$/,
-              exclude: /node_modules/,
-              use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false, module: "es2020" } } },
-            },
-          ],
-        },
-      },
-      (err, stats) => {
-        if (err || !stats || stats.hasErrors()) fail(err ?? new Error(stats?.toString("errors-only")));
-        else done(readFileSync(join(FAKE_DIR, "fake-office.js"), "utf8"));
-      },
-    );
-  });
-}
-
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xml": "application/xml", ".map": "application/json" };
-
-function serve(dir: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0]!)).replace(/^(\.\.[/\\])+/, "");
-    const file = join(dir, path === "/" ? "taskpane.html" : path);
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
+/** Every row of the lagging list, after opening its further pages. */
+async function allListed(p: Page): Promise<number[]> {
+  const list = p.getByTestId("lagging-list");
+  while ((await list.getByTestId("show-more").count()) > 0) await list.getByTestId("show-more").click();
+  return list.locator("[data-row]").evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-row"))));
 }
 
 describeBrowser("task pane in Chromium against a fake Excel with the seed bulletin", () => {
@@ -78,6 +39,7 @@ describeBrowser("task pane in Chromium against a fake Excel with the seed bullet
   let profile: string;
   const pageErrors: string[] = [];
   let fakeOffice = "";
+  const requested: string[] = [];
 
   beforeAll(async () => {
     execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], { cwd: ROOT, stdio: "pipe", timeout: 300_000 });
@@ -105,6 +67,7 @@ describeBrowser("task pane in Chromium against a fake Excel with the seed bullet
     }, { grid, displayLanguage: "zh-CN" });
     page = await context.newPage();
     page.on("pageerror", (e) => pageErrors.push(e.message));
+    page.on("request", (r) => requested.push(r.url()));
     await page.goto(`http://127.0.0.1:${port}/taskpane.html`);
     await page.getByRole("button", { name: "分析", exact: true }).waitFor();
   }, 400_000);
@@ -136,7 +99,7 @@ describeBrowser("task pane in Chromium against a fake Excel with the seed bullet
     for (const status of ["completed", "on_track", "unquantified"] as const) {
       expect(Number(await page.getByTestId(`count-${status}`).getAttribute("data-count"))).toBe(reference.counts[status]);
     }
-    const listed = await page.getByTestId("lagging-list").locator("[data-row]").evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-row"))));
+    const listed = await allListed(page);
     expect([...listed].sort((a, b) => a - b)).toEqual(laggingRows);
     await expect(page.getByTestId("period").textContent()).resolves.toContain(reference.period?.label ?? "");
     expect(pageErrors).toEqual([]);
@@ -189,6 +152,8 @@ describeBrowser("task pane in Chromium against a fake Excel with the seed bullet
     edit: (s: string, r: number, c: number, v: string) => void;
     failNext: (code: string, message: string) => void;
     protect: (s: string, on: boolean) => void;
+    protectWorkbook: (on: boolean) => void;
+    rename: (from: string, to: string) => void;
   };
   const fake = <T>(fn: (f: Fake, arg: string) => T, arg = grid.sheet) => page.evaluate(([body, a]) => new Function("f", "a", `return (${body})(f, a)`)((window as unknown as { __jinduFake: unknown }).__jinduFake, a), [fn.toString(), arg] as const) as Promise<T>;
   const clickAndWait = async (name: string, intent: "success" | "error") => {
@@ -209,7 +174,7 @@ describeBrowser("task pane in Chromium against a fake Excel with the seed bullet
     await expect(page.getByTestId("message-text").textContent()).resolves.toMatch(/已清除 \d+ 处标记/);
     expect(await fake((f, s) => f.marks(s))).toEqual([]);
     await clickAndWait("分析", "success");
-    const listed = await page.getByTestId("lagging-list").locator("[data-row]").evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-row"))));
+    const listed = await allListed(page);
     expect([...listed].sort((a, b) => a - b)).toEqual(laggingRows);
     await expect(page.getByTestId("message-text").textContent()).resolves.toContain(`已分析 ${reference.rows.length} 个项目`);
     expect(pageErrors).toEqual([]);
@@ -238,6 +203,36 @@ describeBrowser("task pane in Chromium against a fake Excel with the seed bullet
     await expect(page.getByTestId("message-detail").textContent()).resolves.toBe(`${code}: ${host}`);
     await page.getByTestId("dismiss").click();
     await expect(page.getByTestId("message").count()).resolves.toBe(0);
+  });
+
+  test("a protected workbook structure: 生成汇总表 says so, not that the sheet is protected", async () => {
+    await fake((f) => f.protectWorkbook(true));
+    try {
+      await clickAndWait("生成汇总表", "error");
+      await expect(page.getByTestId("message-text").textContent()).resolves.toContain("工作簿结构受保护");
+    } finally {
+      await fake((f) => f.protectWorkbook(false));
+    }
+  });
+
+  test("a bulletin renamed after the pane read it: the next command reads it under its new name (Excel follows the rename)", async () => {
+    // Renaming a tab in Excel activates nothing; the pane's remembered name goes stale.
+    await fake((f, s) => f.rename(s, "六月通报"));
+    try {
+      await clickAndWait("分析", "error");
+      await expect(page.getByTestId("message-text").textContent()).resolves.toContain("可能已被改名或删除");
+      // The pane takes the active sheet instead and shows it; the next click works.
+      await page.getByText("六月通报", { exact: true }).waitFor();
+      await expect(page.getByTestId("target-sheet").textContent()).resolves.toBe("六月通报");
+      await clickAndWait("分析", "success");
+    } finally {
+      await fake((f, s) => f.rename("六月通报", s));
+      await clickAndWait("分析", "error");
+    }
+  });
+
+  test("the reading runs in a worker, off the pane's thread", () => {
+    expect(requested.some((u) => u.endsWith("/engine-worker.js"))).toBe(true);
   });
 
   test("a protected bulletin: 标出滞后 and 清除标记 each say what they could not do", async () => {

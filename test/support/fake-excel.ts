@@ -11,14 +11,11 @@ export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 const MAX_ROW = 1048576;
 const MAX_COL = 16384;
 
+const encoder = new TextEncoder();
+
+/** Bytes of a value as JSON on the wire (the encoder is native: the fake's own accounting stays cheap). */
 function utf8Bytes(value: unknown): number {
-  const s = JSON.stringify(value) ?? "";
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-  }
-  return n;
+  return encoder.encode(JSON.stringify(value) ?? "").length;
 }
 
 function parseColumn(letters: string): number {

@@ -20,5 +20,8 @@ if (config) {
     edit: (sheet: string, row: number, col: number, value: string) => fake.workbook.userEdit(sheet, row, col, value),
     failNext: (code: string, message: string) => void (fake.workbook.failNext = { code, message }),
     protect: (sheet: string, on: boolean) => void (fake.workbook.sheet(sheet)!.protected = on),
+    protectWorkbook: (on: boolean) => void (fake.workbook.protected = on),
+    rename: (from: string, to: string) => fake.workbook.userRename(from, to),
+    deleteSheet: (name: string) => void (fake.workbook.sheets = fake.workbook.sheets.filter((s) => s.name !== name)),
   };
 }

@@ -10,7 +10,7 @@ import { readTextGrid } from "../../src/text/readText";
 import { pickLang } from "../../src/excel/office";
 import { parseSettings, memorySettingsStore } from "../../src/excel/settings";
 import { segments, spansFor } from "../../src/taskpane/evidence";
-import { heldToSchedule, laggingRows, rowExpected, rowFigure, unquantifiedRows } from "../../src/taskpane/model";
+import { heldToSchedule, laggingRows, PAGE_SIZE, rowExpected, rowFigure, unquantifiedRows } from "../../src/taskpane/model";
 import { STRINGS } from "../../src/taskpane/i18n";
 import { NOTE_CODES, noteText } from "../../src/core/notes";
 import { App } from "../../src/taskpane/components/App";
@@ -148,8 +148,16 @@ describe("rendering (server-side, no Office)", () => {
       </FluentProvider>,
     );
     expect(html).toContain(`data-count="${doc.counts.lagging}"`);
-    for (const r of laggingRows(doc)) expect(html).toContain(`data-row="${r.row}"`);
+    // The first page of the lagging list, under unit headings; the rest behind "Show more".
+    const lagging = laggingRows(doc);
+    const [shown, later] = [lagging.slice(0, PAGE_SIZE), lagging.slice(PAGE_SIZE)];
+    for (const r of shown) expect(html).toContain(`data-row="${r.row}"`);
+    for (const r of shown) expect(html).toContain(`data-unit="${r.unit.trim()}"`);
+    for (const r of later) if (r.status === "lagging" && !unquantifiedRows(doc).some((u) => u.row === r.row)) expect(html).not.toContain(`data-row="${r.row}"`);
+    if (later.length > 0) expect(html).toContain(`Show ${Math.min(later.length, PAGE_SIZE)} more (${later.length} left)`);
     expect(html).toContain("Lagging");
+    // Figures and their units never part across lines.
+    expect(html).toMatch(/points behind<\/span>/);
   });
 });
 

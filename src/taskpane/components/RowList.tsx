@@ -15,7 +15,7 @@ import type { AnalyzedRow, AnalysisDocument } from "../../core/types";
 import type { Lang } from "../../core/plan/types";
 import { noteText } from "../../core/notes";
 import { formatPercent, type Strings } from "../i18n";
-import { heldToSchedule, rowExpected, rowFigure } from "../model";
+import { heldToSchedule, PAGE_SIZE, rowExpected, rowFigure } from "../model";
 import { EvidenceText } from "./EvidenceText";
 
 const useStyles = makeStyles({
@@ -52,8 +52,6 @@ export interface RowListProps {
   onSelect: (row: number) => void;
 }
 
-/** Rows shown at first, and added per click: a long bulletin's list stays light. */
-export const PAGE = 50;
 
 /** Units in the order of their first row in `rows` (most behind first, for the lagging list). */
 function byUnit(rows: AnalyzedRow[]): [string, AnalyzedRow[]][] {
@@ -76,7 +74,7 @@ function reasonOf(r: AnalyzedRow, lang: Lang): string {
 
 function RowListView({ t, lang, doc, rows, empty, showGap, onSelect }: RowListProps) {
   const s = useStyles();
-  const [shown, setShown] = useState(PAGE);
+  const [shown, setShown] = useState(PAGE_SIZE);
   if (rows.length === 0) return <Text className={s.empty}>{empty}</Text>;
   const onToggle: AccordionToggleEventHandler<number> = (_, data) => {
     if (data.openItems.includes(data.value)) onSelect(data.value);
@@ -95,7 +93,7 @@ function RowListView({ t, lang, doc, rows, empty, showGap, onSelect }: RowListPr
         </section>
       ))}
       {rows.length > shown && (
-        <Button className={s.more} size="small" appearance="secondary" data-testid="show-more" onClick={() => setShown((n) => n + PAGE)}>
+        <Button className={s.more} size="small" appearance="secondary" data-testid="show-more" onClick={() => setShown((n) => n + PAGE_SIZE)}>
           {t.showMore(rows.length - shown)}
         </Button>
       )}
