@@ -95,17 +95,45 @@ export class FakeSheet {
     const k = FakeSheet.key(row, col);
     if (v === "" || v === null || v === undefined) this.values.delete(k);
     else this.values.set(k, v as Value);
+    this.coords = null;
+  }
+
+  /** Row and column of every value, kept between changes: the fake's own bookkeeping stays cheap. */
+  private coords: { rows: Int32Array; cols: Int32Array; all: Box | null } | null = null;
+
+  private coordinates(): { rows: Int32Array; cols: Int32Array; all: Box | null } {
+    if (this.coords) return this.coords;
+    const rows = new Int32Array(this.values.size);
+    const cols = new Int32Array(this.values.size);
+    let i = 0;
+    let [top, left, bottom, right] = [Infinity, Infinity, 0, 0];
+    for (const k of this.values.keys()) {
+      const comma = k.indexOf(",");
+      const r = Number(k.slice(0, comma));
+      const c = Number(k.slice(comma + 1));
+      rows[i] = r;
+      cols[i++] = c;
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    }
+    this.coords = { rows, cols, all: bottom === 0 ? null : { top, left, bottom, right } };
+    return this.coords;
   }
 
   /** The smallest box holding every value (inside `within`, if given); null when there is none. */
   usedBox(within?: Box): Box | null {
+    const { rows, cols, all } = this.coordinates();
+    if (!within) return all && { ...all };
     let top = Infinity;
     let left = Infinity;
     let bottom = 0;
     let right = 0;
-    for (const k of this.values.keys()) {
-      const [r, c] = k.split(",").map(Number) as [number, number];
-      if (within && (r < within.top || r > within.bottom || c < within.left || c > within.right)) continue;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      const c = cols[i]!;
+      if (r < within.top || r > within.bottom || c < within.left || c > within.right) continue;
       top = Math.min(top, r);
       left = Math.min(left, c);
       bottom = Math.max(bottom, r);

@@ -31,6 +31,7 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
   },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  brand: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   subtitle: { color: tokens.colorNeutralForeground3 },
   detail: { display: "block", color: tokens.colorNeutralForeground3, whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
   sheet: { display: "flex", flexWrap: "wrap", alignItems: "baseline", gap: tokens.spacingHorizontalXS },
@@ -50,7 +51,10 @@ export function App({ services }: { services: PaneServices }) {
   return (
     <main className={s.root} lang={lang === "zh" ? "zh-CN" : "en-US"}>
       <header className={s.header}>
-        <Title3 as="h1">{t.title}</Title3>
+        <span className={s.brand}>
+          <img src="assets/icons/logo-32.png" srcSet="assets/icons/logo-32.png 1x, assets/icons/logo-64.png 2x" width={24} height={24} alt="" data-testid="brand" />
+          <Title3 as="h1">{t.title}</Title3>
+        </span>
         <Text size={200} className={s.subtitle}>
           {t.subtitle}
         </Text>
