@@ -122,7 +122,7 @@ describeBrowser("task pane in Chromium against a fake Excel with the seed bullet
   test("a lagging row opens to its evidence and is selected in the sheet; screenshot saved", async () => {
     const first = page.getByTestId("lagging-list").locator("[data-row]").first();
     const row = Number(await first.getAttribute("data-row"));
-    await first.getByRole("button").first().click();
+    await first.locator("summary").click();
     await first.locator("mark").first().waitFor();
     const selection = await page.evaluate(() => (window as unknown as { __jinduFake: { selection: () => unknown } }).__jinduFake.selection());
     expect(selection).toMatchObject({ sheet: grid.sheet, address: `${row},${reference.header.firstColumn}:${row},${reference.header.lastColumn}` });
@@ -275,7 +275,7 @@ describeBrowser("task pane in Chromium against a fake Excel with the seed bullet
     await pageEn.getByRole("button", { name: "Analyze", exact: true }).click();
     await pageEn.getByTestId("count-lagging").waitFor();
     // Open every lagging item, so the evidence, notes and reasons are on screen too.
-    for (const header of await pageEn.getByTestId("lagging-list").locator("[data-row] button").all()) await header.click();
+    for (const header of await pageEn.getByTestId("lagging-list").locator("[data-row] > summary").all()) await header.click();
     const bulletinText = grid.values.flat().filter((v): v is string => typeof v === "string").join("\n");
     // An indicator's subject is the bulletin's words with its figure taken out (产前筛查率达到95%以上 → 产前筛查率达到以上).
     // (免费开放5个公共图书馆 → 免费开放公共图书馆: a figure with its measure word, and quotes, fall out too).
@@ -321,7 +321,7 @@ describeBrowser("task pane in Chromium against a fake Excel with the seed bullet
     await p.getByTestId("preview").waitFor();
     await p.getByRole("button", { name: "分析", exact: true }).click();
     await p.getByTestId("count-lagging").waitFor();
-    await p.getByTestId("lagging-list").locator("[data-row] button").first().click();
+    await p.getByTestId("lagging-list").locator("[data-row] > summary").first().click();
     await p.getByTestId("lagging-list").locator("mark").first().waitFor();
     await p.waitForTimeout(400);
     if (name.startsWith("dark")) {

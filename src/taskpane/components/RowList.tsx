@@ -1,16 +1,5 @@
 import { memo, useState } from "react";
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Button,
-  makeStyles,
-  mergeClasses,
-  Text,
-  tokens,
-  type AccordionToggleEventHandler,
-} from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import type { AnalyzedRow, AnalysisDocument } from "../../core/types";
 import type { Lang } from "../../core/plan/types";
 import { noteText } from "../../core/notes";
@@ -19,7 +8,18 @@ import { heldToSchedule, PAGE_SIZE, rowExpected, rowFigure } from "../model";
 import { EvidenceText } from "./EvidenceText";
 
 const useStyles = makeStyles({
-  header: { display: "flex", flexDirection: "column", alignItems: "start", textAlign: "start", gap: tokens.spacingVerticalXXS },
+  header: { display: "inline-flex", flexDirection: "column", alignItems: "start", textAlign: "start", gap: tokens.spacingVerticalXXS, verticalAlign: "top" },
+  // A native disclosure: light on a long list, keyboard and screen readers handled by the browser.
+  item: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}` },
+  summary: {
+    cursor: "pointer",
+    paddingBlock: tokens.spacingVerticalXS,
+    paddingInline: tokens.spacingHorizontalXS,
+    borderRadius: tokens.borderRadiusMedium,
+    // An underline, not a background, on hover: the red figures keep their contrast in both themes.
+    ":hover": { textDecorationLine: "underline" },
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
   unitHeading: {
     margin: 0,
     marginTop: tokens.spacingVerticalS,
@@ -76,20 +76,15 @@ function RowListView({ t, lang, doc, rows, empty, showGap, onSelect }: RowListPr
   const s = useStyles();
   const [shown, setShown] = useState(PAGE_SIZE);
   if (rows.length === 0) return <Text className={s.empty}>{empty}</Text>;
-  const onToggle: AccordionToggleEventHandler<number> = (_, data) => {
-    if (data.openItems.includes(data.value)) onSelect(data.value);
-  };
   const visible = rows.slice(0, shown);
   return (
     <>
       {byUnit(visible).map(([unit, group]) => (
         <section key={unit} data-unit={unit}>
           <h4 className={s.unitHeading}>{unit || t.noUnit}</h4>
-          <Accordion multiple collapsible onToggle={onToggle}>
-            {group.map((r) => (
-              <Item key={r.row} t={t} lang={lang} doc={doc} r={r} showGap={showGap} onSelect={onSelect} />
-            ))}
-          </Accordion>
+          {group.map((r) => (
+            <Item key={r.row} t={t} lang={lang} doc={doc} r={r} showGap={showGap} onSelect={onSelect} />
+          ))}
         </section>
       ))}
       {rows.length > shown && (
@@ -113,9 +108,19 @@ interface ItemProps {
 function Item({ t, lang, doc, r, showGap, onSelect }: ItemProps) {
   const s = useStyles();
   const figure = rowFigure(r);
+  // The text and evidence are drawn only once opened: a closed row costs one line of DOM.
+  const [open, setOpen] = useState(false);
   return (
-    <AccordionItem value={r.row} data-row={r.row}>
-      <AccordionHeader size="small">
+    <details
+      className={s.item}
+      data-row={r.row}
+      onToggle={(e) => {
+        const now = (e.currentTarget as HTMLDetailsElement).open;
+        setOpen(now);
+        if (now) onSelect(r.row);
+      }}
+    >
+      <summary className={s.summary}>
         <span className={s.header}>
           <Text weight="semibold">{r.project || `#${r.row}`}</Text>
           {showGap &&
@@ -132,8 +137,8 @@ function Item({ t, lang, doc, r, showGap, onSelect }: ItemProps) {
               </Text>
             ))}
         </span>
-      </AccordionHeader>
-      <AccordionPanel>
+      </summary>
+      {open && (
         <div className={s.panel}>
           <div>
             <Text size={200} className={s.label}>
@@ -185,8 +190,8 @@ function Item({ t, lang, doc, r, showGap, onSelect }: ItemProps) {
             {t.selectInSheet}
           </Button>
         </div>
-      </AccordionPanel>
-    </AccordionItem>
+      )}
+    </details>
   );
 }
 
