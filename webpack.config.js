@@ -38,6 +38,7 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      notice: "./src/commands/notice.ts",
       // The reading off the pane's thread; a fixed name, the pane starts it by that name.
       "engine-worker": "./src/taskpane/engine.worker.ts",
     },
@@ -64,6 +65,7 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
+      new HtmlWebpackPlugin({ filename: "notice.html", template: "./src/commands/notice.html", chunks: ["notice"] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/icons", to: "assets/icons" },

@@ -4,6 +4,8 @@ import { clearMarks, highlight, summarise, type AddinDeps } from "../app/addin";
 import type { Lang } from "../core/plan/types";
 import type { SettingsStore } from "../excel/settings";
 import { toJinduError } from "../excel/workbook";
+import { describeError, type PaneError } from "../taskpane/messages";
+import type { Action } from "../taskpane/useJindu";
 
 export interface CommandEvent {
   completed(options?: { allowEvent?: boolean }): void;
@@ -19,27 +21,41 @@ export interface CommandContext {
   deps: () => AddinDeps;
   settings: () => SettingsStore;
   lang: () => Lang;
-  /** Where a failure is reported (the console; the pane shows errors itself). */
+  /** Where a failure is logged, in both languages. */
   report?: (message: string) => void;
+  /** Shows a failure to the user (a small dialog in Office), in the display language. */
+  notify?: (message: PaneError) => void | Promise<void>;
 }
 
 export function createHandlers(ctx: CommandContext): Record<CommandName, CommandHandler> {
+  // What the pane saved since this page loaded: the ribbon uses the same 序时进度 and bands.
+  const settings = async () => {
+    const store = ctx.settings();
+    await store.refresh();
+    return store.load();
+  };
   const wrap =
-    (work: () => Promise<unknown>): CommandHandler =>
+    (action: Action, work: () => Promise<unknown>): CommandHandler =>
     async (event) => {
       try {
         await work();
       } catch (e) {
         const err = toJinduError(e);
         (ctx.report ?? console.error)(`${err.zh} / ${err.en}`);
+        // The user clicked and must see why nothing happened; a failing notice must not hang the button.
+        try {
+          await ctx.notify?.(describeError(err, action, ctx.lang()));
+        } catch {
+          /* the message is logged above */
+        }
       } finally {
         event.completed();
       }
     };
   return {
-    markLagging: wrap(() => highlight(ctx.deps(), ctx.settings().load(), ctx.lang())),
-    clearMarks: wrap(() => clearMarks(ctx.deps())),
-    writeSummary: wrap(() => summarise(ctx.deps(), ctx.settings().load(), ctx.lang())),
+    markLagging: wrap("mark", async () => highlight(ctx.deps(), await settings(), ctx.lang())),
+    clearMarks: wrap("clear", () => clearMarks(ctx.deps())),
+    writeSummary: wrap("summary", async () => summarise(ctx.deps(), await settings(), ctx.lang())),
   };
 }
 

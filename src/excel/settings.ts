@@ -7,6 +7,8 @@ export const SETTINGS_KEY = "jindu.settings";
 export interface SettingsStore {
   load(): AddinSettings;
   save(settings: AddinSettings): Promise<void>;
+  /** Takes in what another part of the add-in saved meanwhile (the pane, for a ribbon button). */
+  refresh(): Promise<void>;
 }
 
 function num(v: unknown): number | null {
@@ -39,6 +41,12 @@ export function officeSettingsStore(settings: Office.Settings): SettingsStore {
         settings.set(SETTINGS_KEY, value);
         settings.saveAsync((result) => (String(result.status) === "succeeded" ? resolve() : reject(result.error)));
       }),
+    refresh: () =>
+      new Promise((resolve) => {
+        // Stale settings are better than none: a failed refresh keeps what is loaded.
+        if (typeof settings.refreshAsync !== "function") return resolve();
+        settings.refreshAsync(() => resolve());
+      }),
   };
 }
 
@@ -49,5 +57,6 @@ export function memorySettingsStore(initial: AddinSettings = DEFAULT_SETTINGS): 
     save: async (value) => {
       current = value;
     },
+    refresh: async () => undefined,
   };
 }

@@ -182,7 +182,7 @@ describeBrowser("task pane in Chromium against a fake Excel with the seed bullet
 
   test("switching to the bulletin and editing it marks the results out of date; analysing again clears that", async () => {
     await fake((f, s) => f.activate(s));
-    await expect(page.getByTestId("on-jindu-sheet").count()).resolves.toBe(0);
+    await page.getByTestId("on-jindu-sheet").waitFor({ state: "detached" });
     await fake((f, s) => f.edit(s, 60, 1, "新增一行"));
     await page.getByTestId("stale").waitFor();
     await clickAndWait("分析", "success");
@@ -338,6 +338,24 @@ describeBrowser("task pane in Chromium against a fake Excel with the seed bullet
       return { violations: brief(r.violations), incomplete: brief(r.incomplete) };
     });
     expect(result).toEqual({ violations: [], incomplete: [] });
+    await p.close();
+  });
+
+  test("a failing ribbon button's dialog shows the pane's words, Excel's behind 详情, as text; 关闭 tells the opener", async () => {
+    const { port } = server.address() as AddressInfo;
+    const p = await openPane({ displayLanguage: "zh-CN" });
+    const text = "工作表「通报」受保护，无法标出滞后行。<b>请</b>在“审阅 → 撤消工作表保护”后再试。";
+    const url = new URL(`http://127.0.0.1:${port}/notice.html`);
+    url.searchParams.set("lang", "zh");
+    url.searchParams.set("text", text);
+    url.searchParams.set("detail", "AccessDenied: The sheet is protected.");
+    await p.goto(url.toString());
+    await expect(p.getByRole("alert").textContent()).resolves.toBe(text);
+    await expect(p.locator("b").count()).resolves.toBe(0);
+    await p.getByText("详情").click();
+    await expect(p.getByText("AccessDenied: The sheet is protected.").isVisible()).resolves.toBe(true);
+    await p.getByRole("button", { name: "关闭", exact: true }).click();
+    expect(await p.evaluate(() => (window as unknown as { __jinduParentMessages?: string[] }).__jinduParentMessages)).toEqual(["close"]);
     await p.close();
   });
 });

@@ -1,4 +1,5 @@
 import { execFileSync } from "child_process";
+import type { PaneError } from "../../src/taskpane/messages";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
@@ -127,13 +128,15 @@ describe("ribbon handlers", () => {
     const wb = FakeWorkbook.fromGrid(bulletinGrid(9));
     const port = createExcelPort({ run: wb.run, isSetSupported: (n, v) => wb.isSetSupported(n, v) });
     const reports: string[] = [];
+    const notices: PaneError[] = [];
     const handlers = createHandlers({
       deps: () => ({ port, engine: fixtureEngine }),
       settings: () => memorySettingsStore(DEFAULT_SETTINGS),
       lang: () => "zh",
       report: (m) => void reports.push(m),
+      notify: (m) => void notices.push(m),
     });
-    return { wb, handlers, reports };
+    return { wb, handlers, reports, notices };
   }
 
   test.each(COMMAND_NAMES)("%s ends with event.completed(), in one Excel.run", async (name) => {
@@ -145,12 +148,51 @@ describe("ribbon handlers", () => {
     expect(reports).toEqual([]);
   });
 
-  test("a failure is reported in Chinese and English, and the event still completes", async () => {
-    const { wb, handlers, reports } = setup();
+  test("a failure is logged in both languages, shown to the user in theirs, and the event still completes", async () => {
+    const { wb, handlers, reports, notices } = setup();
     wb.activeSheet().protected = true;
     const completed = jest.fn();
     await handlers.markLagging({ completed });
     expect(completed).toHaveBeenCalledTimes(1);
     expect(reports[0]).toMatch(/保护.*\/.*protected/);
+    // The same words the pane would show for this failure and this button.
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.text).toContain("无法标出滞后行");
+    await handlers.clearMarks({ completed });
+    expect(notices[1]!.text).toContain("无法清除标记");
+  });
+
+  test("a notice that cannot be shown still lets the button finish", async () => {
+    const wb = FakeWorkbook.fromGrid(bulletinGrid(9));
+    wb.activeSheet().protected = true;
+    const port = createExcelPort({ run: wb.run, isSetSupported: (n, v) => wb.isSetSupported(n, v) });
+    const handlers = createHandlers({
+      deps: () => ({ port, engine: fixtureEngine }),
+      settings: () => memorySettingsStore(DEFAULT_SETTINGS),
+      lang: () => "en",
+      report: () => undefined,
+      notify: () => Promise.reject(new Error("no dialog")),
+    });
+    const completed = jest.fn();
+    await handlers.markLagging({ completed });
+    expect(completed).toHaveBeenCalledTimes(1);
+  });
+
+  test("settings the pane saved meanwhile are taken in before a button reads them", async () => {
+    const wb = FakeWorkbook.fromGrid(bulletinGrid(9));
+    const port = createExcelPort({ run: wb.run, isSetSupported: (n, v) => wb.isSetSupported(n, v) });
+    const order: string[] = [];
+    const store = {
+      load: () => {
+        order.push("load");
+        return DEFAULT_SETTINGS;
+      },
+      save: async () => undefined,
+      refresh: async () => void order.push("refresh"),
+    };
+    const handlers = createHandlers({ deps: () => ({ port, engine: fixtureEngine }), settings: () => store, lang: () => "zh", report: () => undefined });
+    await handlers.markLagging({ completed: () => undefined });
+    await handlers.writeSummary({ completed: () => undefined });
+    expect(order).toEqual(["refresh", "load", "refresh", "load"]);
   });
 });

@@ -33,6 +33,8 @@ export function installFakeOffice(target: Record<string, unknown>, config: FakeO
       displayLanguage: config.displayLanguage ?? "zh-CN",
       ...(config.officeBackground ? { officeTheme: { bodyBackgroundColor: config.officeBackground, bodyForegroundColor: "#ffffff", controlBackgroundColor: config.officeBackground, controlForegroundColor: "#ffffff" } } : {}),
       requirements: { isSetSupported: (name: string, version: string) => workbook.isSetSupported(name, version) },
+      // A dialog's page talks to the page that opened it; here the messages are kept for the test.
+      ui: { messageParent: (message: string) => void ((target.__jinduParentMessages ??= []) as string[]).push(message) },
       document: {
         settings: {
           get: (k: string) => settings.get(k) ?? null,
