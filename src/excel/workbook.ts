@@ -170,9 +170,10 @@ class OfficeSession implements WorkbookSession {
 
     const markers: { name: string; item: Excel.NamedItem; row1: Excel.Range }[] = [];
     if (sheets && request.summarySheet !== undefined) {
-      const variants = new Set(nameVariants(request.summarySheet));
+      // Excel's sheet names ignore case: "progress summary" is taken when "Progress summary" is.
+      const variants = new Set(nameVariants(request.summarySheet).map((v) => v.toLowerCase()));
       for (const s of sheets.items) {
-        if (!variants.has(s.name)) continue;
+        if (!variants.has(s.name.toLowerCase())) continue;
         const item = s.names.getItemOrNullObject(SHEET_MARKER);
         item.load("name");
         // Only row 1's used cells: the command line's sheets carry no name, only the cell.
@@ -272,8 +273,9 @@ class OfficeSession implements WorkbookSession {
     const bulletin = this.sheetName;
     const variants = nameVariants(base);
     // Replace a sheet Jindu made; never touch one the user made under the same name.
-    const replace = variants.find((v) => jindu.includes(v) && v !== this.sheetName);
-    const name = replace ?? variants.find((v) => !existing.includes(v));
+    const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+    const replace = variants.map((v) => jindu.find((j) => same(j, v))).find((j): j is string => j !== undefined && !same(j, this.sheetName));
+    const name = replace ?? variants.find((v) => !existing.some((e) => same(e, v)));
     if (!name) throw new JinduError("output_exists", base);
     const wb = this.context.workbook;
     if (replace) this.ops.push({ bytes: 64, apply: () => wb.worksheets.getItem(replace).delete() });

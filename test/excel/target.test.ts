@@ -83,6 +83,25 @@ describe("the bulletin, not the active sheet", () => {
   });
 });
 
+describe("sheet names as Excel compares them, ignoring case", () => {
+  test("a user's 'progress summary' is left alone: the English summary goes to 'Progress summary (2)'", async () => {
+    const { wb, deps, bulletin } = setup();
+    wb.addSheet("progress summary").set(1, 1, "mine");
+    const r = await summarise(deps(bulletin), DEFAULT_SETTINGS, "en");
+    expect(r.sheetName).toBe("Progress summary (2)");
+    expect(wb.sheet("progress summary")!.get(1, 1)).toBe("mine");
+  });
+
+  test("Jindu's own summary, renamed in another case, is still replaced, not duplicated", async () => {
+    const { wb, deps, bulletin } = setup();
+    const first = await summarise(deps(bulletin), DEFAULT_SETTINGS, "en");
+    wb.userRename(first.sheetName, first.sheetName.toUpperCase());
+    const again = await summarise(deps(bulletin), DEFAULT_SETTINGS, "en");
+    expect(wb.sheets.map((s) => s.name.toLowerCase()).filter((n) => n.startsWith("progress summary"))).toHaveLength(1);
+    expect(again.sheetName.toLowerCase()).toBe("progress summary");
+  });
+});
+
 describe("Excel's errors become typed ones, Excel's words kept for 详情", () => {
   const hostError = (code: string, message: string) => Object.assign(new Error(message), { code });
   test.each([
