@@ -189,7 +189,8 @@ export function writeSummarySheet(plan: SummaryPlan, sheet: () => Excel.Workshee
       apply: () => {
         const pl = sheet().pageLayout;
         pl.orientation = "Landscape";
-        pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        // One page wide, as many tall as it takes: the height is left unset (0 pages is not a value Excel takes).
+        pl.zoom = { horizontalFitToPages: 1 };
         pl.printGridlines = false;
       },
     });

@@ -2,9 +2,11 @@
 // when the summary is active, Jindu's own sheets are refused with the bulletin they came from,
 // Excel's errors become typed ones that keep Excel's words, and the pane's messages come from
 // one table in one language.
-import { analyze, clearMarks, DEFAULT_SETTINGS, highlight, summarise, type AddinDeps } from "../../src/app/addin";
+import { analyze, clearMarks, DEFAULT_SETTINGS, highlight, summarise, SUMMARY_SHEET, type AddinDeps } from "../../src/app/addin";
+import { LABELS } from "../../src/core/plan/labels";
+import { STATE_SHEET } from "../../src/xlsx/marks";
 import { JinduError, type ErrorCode } from "../../src/core/errors";
-import { createExcelPort, isMarkFormula, sheetOfFormula, toJinduError } from "../../src/excel/workbook";
+import { createExcelPort, isMarkFormula, nameVariants, sheetOfFormula, toJinduError } from "../../src/excel/workbook";
 import { describeError, ERROR_MESSAGES } from "../../src/taskpane/messages";
 import { FakeWorkbook } from "../support/fake-excel";
 import { bulletinGrid, fixtureEngine } from "../support/addin-fixtures";
@@ -184,5 +186,17 @@ describe("the pane's messages: one table, one language, what to do", () => {
     const m = describeError(new Error("boom"), "analyze", "en");
     expect(m.text).toMatch(/unexpected/i);
     expect(m.detail).toBe("boom");
+  });
+});
+
+describe("the sheet names Jindu writes are names Excel takes", () => {
+  test.each(["zh", "en"] as const)("%s: at most 31 characters, none of []:*?/\\, no leading or trailing apostrophe", (lang) => {
+    const names = [...nameVariants(SUMMARY_SHEET[lang]), ...nameVariants(LABELS[lang].laggingTitle), STATE_SHEET];
+    for (const name of names) {
+      expect(name.length).toBeGreaterThan(0);
+      expect(name.length).toBeLessThanOrEqual(31);
+      expect(name).not.toMatch(/[[\]:*?/\\]/);
+      expect(name).not.toMatch(/^'|'$/);
+    }
   });
 });

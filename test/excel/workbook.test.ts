@@ -222,7 +222,10 @@ describe("生成汇总表", () => {
     expect(s.charts).toHaveLength(1);
     expect(s.charts[0]).toMatchObject({ type: "BarStacked", title: "各单位项目进展", source: { top: 4, left: 3, bottom: 8, right: 6 } });
     expect(s.charts[0]!.categories).toHaveLength(4);
-    expect(s.pageLayout).toMatchObject({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(s.pageLayout).toMatchObject({ orientation: "Landscape", zoom: { horizontalFitToPages: 1 } });
+    // Fit-to-page counts Excel takes: whole pages, never zero.
+    const zoom = (s.pageLayout as { zoom: Record<string, unknown> }).zoom;
+    for (const v of Object.values(zoom)) expect(Number.isInteger(v) && (v as number) >= 1).toBe(true);
     expect(s.columnWidths.get(9)).toBeGreaterThan(s.columnWidths.get(2)!);
   });
 
