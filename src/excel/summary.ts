@@ -1,7 +1,7 @@
 // Queues the summary sheet of a plan as operations: titles, the per-unit table with its
 // totals and chart, then the lagging list. Nothing here syncs; the session batches the ops.
 import type { PlanValue, SummaryPlan, TableBlock } from "../core/plan/types";
-import { a1 } from "./a1";
+import { a1 } from "../core/plan/a1";
 import { chunkRows, jsonBytes, type Op } from "./payload";
 
 export interface SummaryOptions {

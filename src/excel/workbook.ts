@@ -11,7 +11,7 @@ import type { RowFill, SummaryPlan } from "../core/plan/types";
 import { JINDU_MARKER, MARK_TAG, isMarkFormula, markFormula as planMarkFormula } from "../core/plan";
 import { JinduError, isJinduError } from "../core/errors";
 import type { ReadRequest, SheetSnapshot, WorkbookPort, WorkbookSession } from "../app/addin";
-import { a1 } from "./a1";
+import { a1, quoteSheet } from "../core/plan/a1";
 import { batchOps, DEFAULT_BATCH_BUDGET, DEFAULT_READ_CELLS, MAX_READ_CELLS, type Op } from "./payload";
 import { writeSummarySheet } from "./summary";
 
@@ -128,13 +128,7 @@ class OfficeSession implements WorkbookSession {
     const ws = request.sheet !== undefined ? wb.worksheets.getItem(request.sheet) : wb.worksheets.getActiveWorksheet();
     this.sheet = ws;
     ws.load("name");
-    // Is it a sheet Jindu wrote? Its name marker, its source, or the marker in row 1.
-    const ownMarker = ws.names.getItemOrNullObject(SHEET_MARKER);
-    ownMarker.load("name");
-    const ownSource = ws.names.getItemOrNullObject(SOURCE_NAME);
-    ownSource.load("formula");
-    const ownRow1 = ws.getRange("1:1").getUsedRangeOrNullObject(true);
-    ownRow1.load("values");
+    const own = loadOwnership(ws);
     const used = ws.getUsedRangeOrNullObject(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
     let formats: Excel.ConditionalFormatCollection | null = null;
@@ -155,10 +149,8 @@ class OfficeSession implements WorkbookSession {
     await context.sync(); // 1: probe
 
     this.sheetName = ws.name;
-    if (!ownMarker.isNullObject || hasMarkerCell(ownRow1)) {
-      const source = ownSource.isNullObject ? undefined : sheetOfFormula(ownSource.formula);
-      throw new JinduError("jindu_sheet", ws.name, { sheet: ws.name, ...(source ? { source } : {}) });
-    }
+    const ownership = own();
+    if (ownership.jindu) throw new JinduError("jindu_sheet", ws.name, { sheet: ws.name, ...(ownership.source ? { source: ownership.source } : {}) });
     if (request.marks) this.protectedSheet = ws.protection.protected;
     if (sheets) this.workbookProtected = wb.protection.protected;
 
@@ -289,7 +281,7 @@ class OfficeSession implements WorkbookSession {
       apply: () => {
         ws = wb.worksheets.add(name);
         ws.names.add(SHEET_MARKER, "=TRUE", marker.slice(0, 255));
-        ws.names.add(SOURCE_NAME, `='${bulletin.replace(/'/g, "''")}'!$A$1`);
+        ws.names.add(SOURCE_NAME, `=${quoteSheet(bulletin)}!$A$1`);
       },
     });
     // Table names are unique in the workbook: those on the sheet being replaced are freed.
@@ -328,6 +320,24 @@ class OfficeSession implements WorkbookSession {
   }
 }
 
+/**
+ * Queues what tells a sheet Jindu wrote — its name marker, the marker in row 1 — and the bulletin
+ * it came from; the returned function reads them after the next sync.
+ */
+function loadOwnership(ws: Excel.Worksheet): () => { jindu: boolean; source?: string } {
+  const marker = ws.names.getItemOrNullObject(SHEET_MARKER);
+  marker.load("name");
+  const source = ws.names.getItemOrNullObject(SOURCE_NAME);
+  source.load("formula");
+  const row1 = ws.getRange("1:1").getUsedRangeOrNullObject(true);
+  row1.load("values");
+  return () => {
+    const jindu = !marker.isNullObject || hasMarkerCell(row1);
+    const from = jindu && !source.isNullObject ? sheetOfFormula(source.formula) : undefined;
+    return { jindu, ...(from ? { source: from } : {}) };
+  };
+}
+
 function hasMarkerCell(row1: Excel.Range): boolean {
   return !row1.isNullObject && (row1.values as unknown[][]).some((row) => row.some(isMarkerValue));
 }
@@ -363,16 +373,9 @@ export function createExcelPort(env: ExcelEnv): WorkbookPort {
         return await env.run(async (context) => {
           const ws = context.workbook.worksheets.getActiveWorksheet();
           ws.load("name");
-          const marker = ws.names.getItemOrNullObject(SHEET_MARKER);
-          marker.load("name");
-          const source = ws.names.getItemOrNullObject(SOURCE_NAME);
-          source.load("formula");
-          const row1 = ws.getRange("1:1").getUsedRangeOrNullObject(true);
-          row1.load("values");
+          const own = loadOwnership(ws);
           await context.sync();
-          const jindu = !marker.isNullObject || hasMarkerCell(row1);
-          const from = jindu && !source.isNullObject ? sheetOfFormula(source.formula) : undefined;
-          return { sheet: ws.name, jindu, ...(from ? { source: from } : {}) };
+          return { sheet: ws.name, ...own() };
         });
       } catch (e) {
         throw toJinduError(e);

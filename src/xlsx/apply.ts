@@ -14,6 +14,7 @@ import {
   type TableBlock,
   type WorkbookPlan,
 } from "../core/plan";
+import { a1 } from "../core/plan/a1";
 import { isJinduSheet } from "./read";
 import { snapshotColumns, writeState } from "./marks";
 
@@ -40,15 +41,7 @@ function solidFill(hex: string): ExcelJS.Fill {
   return { type: "pattern", pattern: "solid", fgColor: { argb: argb(hex) } };
 }
 
-function columnLetter(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-function address(row: number, col: number): string {
-  return `${columnLetter(col)}${row}`;
-}
+const address = (row: number, col: number): string => a1(row, col);
 
 /** Replaces a cell's style object instead of mutating it: loaded cells may share one. */
 function restyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): void {

@@ -4,6 +4,7 @@
 // a report of a report replaces the marks instead of adding more.
 import type ExcelJS from "exceljs";
 import { JINDU_MARKER, isMarkFormula } from "../core/plan";
+import { columnsOfRef } from "../core/plan/a1";
 import { isJinduSheet } from "./read";
 
 /** The state sheet's name and the marker in its A1. */
@@ -92,18 +93,6 @@ export function hasJinduMarks(wb: ExcelJS.Workbook): boolean {
 type CfEntry = { ref: string; rules: { type?: string; formulae?: unknown[] }[] };
 const cfOf = (ws: ExcelJS.Worksheet) => (ws as unknown as { conditionalFormattings: CfEntry[] }).conditionalFormattings ?? [];
 const tagged = (ws: ExcelJS.Worksheet) => cfOf(ws).filter((cf) => cf.rules.some((r) => (r.formulae ?? []).some((f) => isMarkFormula(String(f)))));
-
-function columnsOfRef(ref: string): number[] {
-  const out: number[] = [];
-  for (const part of ref.split(/\s+/)) {
-    for (const m of part.matchAll(/\$?([A-Z]{1,3})\$?\d*/g)) {
-      let n = 0;
-      for (const ch of m[1]!) n = n * 26 + (ch.charCodeAt(0) - 64);
-      out.push(n);
-    }
-  }
-  return out;
-}
 
 export interface ClearResult {
   /** Sheets removed (Jindu's summary and list, and its state). */

@@ -7,13 +7,12 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { COMPLETION_BAR_COLOR, DEFAULT_FILLED, displayWidth, markFormula, type WorkbookPlan } from "../core/plan";
 import type { Grid } from "../core/types";
+import { columnLetters, columnNumber } from "../core/plan/a1";
 import { freeColumnPair, imageColumns, markRules, usedColumns, writeSummary, type MarkRule } from "./apply";
 import { snapshotColumns, writeState, type MarksState } from "./marks";
 import {
   attrs,
   children,
-  columnLetters,
-  columnNumber,
   escapeXml,
   relationships,
   relativeTarget,

@@ -7,7 +7,8 @@ import JSZip from "jszip";
 import { isMarkFormula } from "../core/plan";
 import type { MarksState } from "./marks";
 import { CannotPatch, locateSheet, needPart, partText } from "./patch";
-import { attrs, children, columnNumber, relationships, relsOf, resolvePart, setAttr } from "./xml";
+import { columnNumber, columnsOfRef } from "../core/plan/a1";
+import { attrs, children, relationships, relsOf, resolvePart, setAttr } from "./xml";
 
 export interface UnpatchRequest {
   bytes: Uint8Array;
@@ -28,10 +29,6 @@ export function unpatchRequest(bytes: Uint8Array, wb: ExcelJS.Workbook, state: M
 
 const CF_BLOCK = /<conditionalFormatting\b[^>]*>[\s\S]*?<\/conditionalFormatting>/g;
 
-function refColumns(ref: string): number[] {
-  return [...ref.matchAll(/\$?([A-Z]{1,3})\$?\d*/g)].map((m) => columnNumber(m[1]!));
-}
-
 /** Takes Jindu's rules out of a sheet: tagged ones everywhere, and data bars over its own columns. */
 function stripRules(xml: string, ours: Set<number>): string {
   const ids: string[] = [];
@@ -39,7 +36,7 @@ function stripRules(xml: string, ours: Set<number>): string {
     const formulas = [...block.matchAll(/<formula>([\s\S]*?)<\/formula>/g)].map((m) => m[1]!.replace(/&quot;/g, '"'));
     const types = [...block.matchAll(/<cfRule\b[^>]*\stype="([^"]+)"/g)].map((m) => m[1]);
     const ref = attrs(/<conditionalFormatting\b[^>]*>/.exec(block)![0]).get("sqref") ?? "";
-    const bar = ours.size > 0 && types.length > 0 && types.every((t) => t === "dataBar") && refColumns(ref).every((c) => ours.has(c));
+    const bar = ours.size > 0 && types.length > 0 && types.every((t) => t === "dataBar") && columnsOfRef(ref).every((c) => ours.has(c));
     if (!formulas.some((f) => isMarkFormula(f)) && !bar) return block;
     for (const m of block.matchAll(/<(?:\w+:)?id>(\{[^}]+\})<\/(?:\w+:)?id>/g)) ids.push(m[1]!);
     return "";

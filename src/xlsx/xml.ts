@@ -49,19 +49,6 @@ export function children(xml: string, parent: string, name: string): { list: str
   return { list, start, end };
 }
 
-/** Column letters to a 1-based number: "A" → 1, "AA" → 27. */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-export function columnLetters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 /** Resolves a relationship target against the folder of the part that holds it ("xl/workbook.xml" + "worksheets/sheet1.xml"). */
 export function resolvePart(from: string, target: string): string {
   if (target.startsWith("/")) return target.slice(1);

@@ -249,27 +249,9 @@ describeBrowser("task pane in Chromium against a fake Excel with the seed bullet
   });
 
   test("en-US: first run says what was found; after 分析 no Chinese shows but the bulletin's own words", async () => {
-    const { port } = server.address() as AddressInfo;
-    const en = await context.browser()!.newContext({ viewport: { width: 380, height: 1100 }, locale: "en-US" }).catch(() => null);
-    // A persistent context has no browser object: a second page in this one, with its own config.
-    const pageEn = en ? await en.newPage() : await context.newPage();
-    await pageEn.route("**/*", (route) => {
-      const url = route.request().url();
-      if (OFFICE_CDN.test(url)) return route.fulfill({ status: 200, contentType: "text/javascript", body: fakeOffice });
-      if (url.startsWith(`http://127.0.0.1:${port}/`)) return route.continue();
-      return route.abort();
-    });
-    await pageEn.addInitScript((config) => {
-      (window as unknown as Record<string, unknown>).__JINDU_FAKE_CONFIG__ = config;
-    }, { grid, displayLanguage: "en-US" });
-    const logs: string[] = [];
-    pageEn.on("pageerror", (e) => logs.push(`error: ${e.message}`));
-    pageEn.on("console", (m) => logs.push(`console: ${m.text()}`));
-    await pageEn.goto(`http://127.0.0.1:${port}/taskpane.html`);
+    const pageEn = await openPane({ displayLanguage: "en-US" });
     const preview = pageEn.getByTestId("preview");
-    await preview.waitFor({ timeout: 10_000 }).catch(async (e: unknown) => {
-      throw new Error(`${String(e).slice(0, 80)}\nBODY ${await pageEn.locator("body").innerText()}\nLOGS ${logs.join("\n")}`);
-    });
+    await preview.waitFor();
     expect(await preview.getAttribute("data-ok")).toBe("true");
     await expect(preview.textContent()).resolves.toContain(`${reference.rows.filter((r) => !r.total).length} projects`);
     await pageEn.getByRole("button", { name: "Analyze", exact: true }).click();
@@ -291,7 +273,6 @@ describeBrowser("task pane in Chromium against a fake Excel with the seed bullet
     const foreign = texts.flatMap((t) => (t.match(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+/g) ?? []).filter((run) => !bulletinText.includes(run) && !withoutFigures.includes(run)).map((run) => `${run} (in “${t}”)`));
     expect(foreign).toEqual([]);
     await pageEn.close();
-    await en?.close();
   });
 
   /** A fresh page of the pane with its own fake Office configuration. */
