@@ -1,13 +1,24 @@
 // Excel on the web refuses a request or response above 5 MB. Writes are measured and cut
 // into batches under a budget; anything a bulletin holds fits one batch.
 
-export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+// The limit's exact definition is unknown (5 MiB or 5,000,000 bytes?): budgets stay under the smaller.
+export const WEB_PAYLOAD_LIMIT = 5_000_000;
 /** Below the limit, leaving room for the request envelope. */
-export const DEFAULT_BATCH_BUDGET = 4 * 1024 * 1024;
-/** Values read in one sync: about 12,000 rows of 5 bulletin columns stays under 5 MB. */
-export const DEFAULT_READ_CELLS = 60_000;
+export const DEFAULT_BATCH_BUDGET = 4_000_000;
+/** Bytes of values answered per sync, the envelope aside. */
+export const DEFAULT_READ_BUDGET = 4_500_000;
+/** The first block of values: ≈ 2 MB of typical bulletin cells (~100 bytes each); the rest is sized from it. */
+export const FIRST_READ_CELLS = 20_000;
 /** Above this, the sheet is refused outright. */
 export const MAX_READ_CELLS = 1_000_000;
+
+// Request bytes of one write, measured through the Excel API runtime (see docs/office-payloads.md).
+/** A highlight rule: conditional format added to a RangeAreas, its formula and fill. */
+export const RULE_ADD_BYTES = 1_600;
+/** Deleting one rule by id. */
+export const RULE_DELETE_BYTES = 300;
+/** Characters of addresses per getRanges call: Excel fails some past ~8,200 (office-js#5198). */
+export const RANGES_ADDRESS_CHARS = 2_000;
 
 /** UTF-8 length of a value as JSON, without allocating an encoder. */
 export function jsonBytes(value: unknown): number {

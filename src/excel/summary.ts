@@ -5,8 +5,6 @@ import { a1 } from "../core/plan/a1";
 import { chunkRows, jsonBytes, type Op } from "./payload";
 
 export interface SummaryOptions {
-  /** ExcelApi 1.9: page layout (landscape, fit to width). */
-  pageLayout: boolean;
   /** Largest 2-D write in one operation. */
   chunkBytes: number;
   /** Written in row 1 of a hidden column, as the command line marks its sheets. */
@@ -183,17 +181,15 @@ export function writeSummarySheet(plan: SummaryPlan, sheet: () => Excel.Workshee
     });
   }
 
-  if (options.pageLayout) {
-    ops.push({
-      bytes: 128,
-      apply: () => {
-        const pl = sheet().pageLayout;
-        pl.orientation = "Landscape";
-        // One page wide, as many tall as it takes: the height is left unset (0 pages is not a value Excel takes).
-        pl.zoom = { horizontalFitToPages: 1 };
-        pl.printGridlines = false;
-      },
-    });
-  }
+  ops.push({
+    bytes: 128,
+    apply: () => {
+      const pl = sheet().pageLayout;
+      pl.orientation = "Landscape";
+      // One page wide, as many tall as it takes: the height is left unset (0 pages is not a value Excel takes).
+      pl.zoom = { horizontalFitToPages: 1 };
+      pl.printGridlines = false;
+    },
+  });
   return layout;
 }

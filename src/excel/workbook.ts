@@ -1,7 +1,9 @@
 // The Office.js adapter: one Excel.run per user action, a fixed number of syncs.
-//   sync 1  probe: sheet name, used-range size, protection, Jindu's marks and sheets
-//   sync 2  values, merged areas, marker checks: name and row-1 cell (skipped when nothing is left to load)
-//   sync 3  every write, queued (more only when the writes pass the 5 MB budget)
+//   sync 1  probe: sheet name, used-range size, protection, ids and types of the sheet's rules, Jindu's sheets
+//   sync 2  the first block of values, merged areas, the custom rules' formulas, marker checks
+//           (skipped when nothing is left to load); one more per further block of values, each
+//           response under Excel on the web's 5 MB
+//   sync 3  every write, queued (more only when the writes pass the budget)
 //
 // Marks are conditional formats (a custom rule whose formula carries a tag), not fills:
 // the user's own fills are never written, so 清除标记 restores them exactly, and the marks
@@ -12,8 +14,22 @@ import { JINDU_MARKER, MARK_TAG, isMarkFormula, markFormula as planMarkFormula }
 import { JinduError, isJinduError } from "../core/errors";
 import type { ReadRequest, SheetSnapshot, WorkbookPort, WorkbookSession } from "../app/addin";
 import { a1, quoteSheet } from "../core/plan/a1";
-import { batchOps, DEFAULT_BATCH_BUDGET, DEFAULT_READ_CELLS, MAX_READ_CELLS, type Op } from "./payload";
+import {
+  batchOps,
+  DEFAULT_BATCH_BUDGET,
+  DEFAULT_READ_BUDGET,
+  FIRST_READ_CELLS,
+  jsonBytes,
+  MAX_READ_CELLS,
+  RANGES_ADDRESS_CHARS,
+  RULE_ADD_BYTES,
+  RULE_DELETE_BYTES,
+  type Op,
+} from "./payload";
 import { writeSummarySheet } from "./summary";
+
+/** What the adapter needs: RangeAreas (Worksheet.getRanges) and page layout came in 1.9. */
+export const REQUIRED_API = "1.9";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -22,8 +38,10 @@ export interface ExcelEnv {
   isSetSupported(name: string, version: string): boolean;
   /** Bytes of writes per sync; lowered in tests to exercise splitting. */
   batchBudget?: number;
-  /** Cells of values read per sync. */
+  /** Cells of the first block of values (the next blocks are sized from it). */
   readCells?: number;
+  /** Bytes of values answered per sync; lowered in tests to exercise the sizing. */
+  readBudget?: number;
 }
 
 /** Office.js wants the leading "=" of a rule's formula. */
@@ -107,12 +125,48 @@ export function fillRuns(fills: RowFill[]): Run[] {
   return runs;
 }
 
+/** One rule to add: a status and colour over comma-joined areas short enough for one getRanges call. */
+export interface RuleChunk {
+  status: string;
+  color: string;
+  address: string;
+}
+
+/** The runs of each status and colour, as few address lists as the length limit allows. */
+export function ruleChunks(fills: RowFill[], maxChars = RANGES_ADDRESS_CHARS): RuleChunk[] {
+  const groups = new Map<string, { status: string; color: string; areas: string[] }>();
+  for (const run of fillRuns(fills)) {
+    const key = `${run.status}\u0000${run.color}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { status: run.status, color: run.color, areas: [] }));
+    g.areas.push(a1(run.top, run.left, run.bottom, run.right));
+  }
+  const chunks: RuleChunk[] = [];
+  for (const g of groups.values()) {
+    let address = "";
+    for (const area of g.areas) {
+      if (address && address.length + 1 + area.length > maxChars) {
+        chunks.push({ status: g.status, color: g.color, address });
+        address = "";
+      }
+      address = address ? `${address},${area}` : area;
+    }
+    if (address) chunks.push({ status: g.status, color: g.color, address });
+  }
+  return chunks;
+}
+
+const SIZE_ERROR = /PayloadSizeLimitExceeded/i;
+const errorCode = (e: unknown): string => (typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "");
+
 class OfficeSession implements WorkbookSession {
   private sheet: Excel.Worksheet | null = null;
   private sheetName = "";
   private protectedSheet = false;
   private workbookProtected = false;
-  private marks: Excel.ConditionalFormat[] = [];
+  private formats: Excel.ConditionalFormatCollection | null = null;
+  /** Ids of Jindu's rules: deleted by id, as indexes shift while rules go (office-js#5222). */
+  private marks: string[] = [];
   private summary: { base: string; existing: string[]; jindu: string[]; tables: { name: string; sheet: string }[] } | null = null;
   private readonly ops: Op[] = [];
 
@@ -135,7 +189,9 @@ class OfficeSession implements WorkbookSession {
     if (request.marks) {
       ws.protection.load("protected");
       formats = ws.getRange().conditionalFormats;
-      formats.load("items/type");
+      // Only ids and types: reading some rules' details fails (office-js#6835, #6827).
+      formats.load("items/id,items/type");
+      this.formats = formats;
     }
     let sheets: Excel.WorksheetCollection | null = null;
     let tables: Excel.TableCollection | null = null;
@@ -155,11 +211,7 @@ class OfficeSession implements WorkbookSession {
     if (sheets) this.workbookProtected = wb.protection.protected;
 
     // Second sync: whatever depends on what the probe found.
-    let pending = false;
-    const customs = (formats?.items ?? []).filter((cf) => cf.type === "Custom");
-    for (const cf of customs) cf.custom.rule.load("formula");
-    pending ||= customs.length > 0;
-
+    const customIds = (formats?.items ?? []).filter((cf) => cf.type === "Custom").map((cf) => cf.id);
     const markers: { name: string; item: Excel.NamedItem; row1: Excel.Range }[] = [];
     if (sheets && request.summarySheet !== undefined) {
       // Excel's sheet names ignore case: "progress summary" is taken when "Progress summary" is.
@@ -167,39 +219,52 @@ class OfficeSession implements WorkbookSession {
       for (const s of sheets.items) {
         if (!variants.has(s.name.toLowerCase())) continue;
         const item = s.names.getItemOrNullObject(SHEET_MARKER);
-        item.load("name");
         // Only row 1's used cells: the command line's sheets carry no name, only the cell.
         const row1 = s.getRange("1:1").getUsedRangeOrNullObject(true);
-        row1.load("values");
         markers.push({ name: s.name, item, row1 });
       }
-      pending ||= markers.length > 0;
     }
-
-    let blocks: Excel.Range[] = [];
-    let mergeBlocks: Excel.RangeAreas[] = [];
     const hasValues = request.values && !used.isNullObject;
+    let values: ValueReader | null = null;
+    let mergeBlocks: Excel.RangeAreas[] = [];
     if (hasValues) {
-      const cells = used.rowCount * used.columnCount;
-      if (cells > MAX_READ_CELLS) throw new JinduError("sheet_too_large", `${used.rowCount} × ${used.columnCount}`);
-      blocks = rowBlocks(ws, used, env.readCells ?? DEFAULT_READ_CELLS);
-      blocks[0]?.load("values");
+      if (used.rowCount * used.columnCount > MAX_READ_CELLS) throw new JinduError("sheet_too_large", `${used.rowCount} × ${used.columnCount}`);
+      values = new ValueReader(context, ws, used, env.readBudget ?? DEFAULT_READ_BUDGET);
       if (env.isSetSupported("ExcelApi", "1.13")) {
         // A call fails past 512 merged areas; a merge covers ≥ 2 cells, so ≤ 1,024 cells a call is safe.
-        mergeBlocks = rowBlocks(ws, used, 1024).map((b) => b.getMergedAreasOrNullObject());
-        for (const m of mergeBlocks) m.areas.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount");
+        mergeBlocks = rowAddresses(used, 1024).map((a) => ws.getRange(a).getMergedAreasOrNullObject());
       }
-      pending = true;
     }
-    if (pending) await context.sync(); // 2: values
-    // Only sheets past ~60,000 cells get here: each further block of values is its own
-    // response, kept under the 5 MB limit of Excel on the web.
-    for (const b of blocks.slice(1)) {
-      b.load("values");
-      await context.sync();
+    const rules = customIds.map((id) => formats!.getItem(id).custom.rule);
+    const second = (withRules: boolean, firstBlock: boolean): boolean => {
+      if (withRules) for (const rule of rules) rule.load("formula");
+      for (const m of markers) {
+        m.item.load("name");
+        m.row1.load("values");
+      }
+      for (const m of mergeBlocks) m.areas.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount");
+      const block = firstBlock && values ? values.queueFirst(env.readCells ?? FIRST_READ_CELLS) : false;
+      return (withRules && rules.length > 0) || markers.length > 0 || mergeBlocks.length > 0 || block;
+    };
+    let formulas: (string | null)[] = [];
+    if (second(true, true)) {
+      try {
+        await context.sync(); // 2: values, rule formulas, markers
+        formulas = rules.map((r) => r.formula);
+      } catch (e) {
+        // Once more without what may have failed: a user's rule that cannot be read, or a
+        // first block of values over the response limit (long cells).
+        const size = SIZE_ERROR.test(errorCode(e));
+        if (!size && rules.length === 0) throw e;
+        if (size) values?.dropFirst();
+        if (second(size, !size)) await context.sync();
+        formulas = size ? rules.map((r) => r.formula) : await this.readOneByOne(customIds);
+      }
     }
+    // Each further block of values is its own response, sized from what the first weighed.
+    const rows = values ? await values.readRest() : [];
 
-    this.marks = customs.filter((cf) => isMarkFormula(cf.custom.rule.formula));
+    this.marks = customIds.filter((_, i) => isMarkFormula(formulas[i]));
     if (request.summarySheet !== undefined && sheets) {
       this.summary = {
         base: request.summarySheet,
@@ -211,8 +276,6 @@ class OfficeSession implements WorkbookSession {
 
     let grid: Grid | null = null;
     if (hasValues) {
-      const values: CellValue[][] = [];
-      for (const b of blocks) for (const row of b.values as unknown[][]) values.push(row.map(toCell));
       const merges: MergedArea[] = [];
       for (const m of mergeBlocks) {
         if (m.isNullObject) continue;
@@ -225,9 +288,25 @@ class OfficeSession implements WorkbookSession {
           });
         }
       }
-      grid = { sheet: this.sheetName, top: used.rowIndex + 1, left: used.columnIndex + 1, values, merges };
+      grid = { sheet: this.sheetName, top: used.rowIndex + 1, left: used.columnIndex + 1, values: rows, merges };
     }
     return { sheet: this.sheetName, grid, marks: this.marks.length };
+  }
+
+  /** Rule formulas one sync each: a rule that cannot be read is skipped (it is not one of Jindu's). */
+  private async readOneByOne(ids: string[]): Promise<(string | null)[]> {
+    const out: (string | null)[] = [];
+    for (const id of ids) {
+      const rule = this.formats!.getItem(id).custom.rule;
+      rule.load("formula");
+      try {
+        await this.context.sync();
+        out.push(rule.formula);
+      } catch {
+        out.push(null);
+      }
+    }
+    return out;
   }
 
   private requireSheet(): Excel.Worksheet {
@@ -237,22 +316,24 @@ class OfficeSession implements WorkbookSession {
 
   clearMarks(): void {
     if (this.protectedSheet) throw new JinduError("protected_sheet", this.sheetName, { sheet: this.sheetName });
-    const marks = this.marks;
+    const formats = this.formats;
+    const ids = this.marks;
     this.marks = [];
-    for (const cf of marks) this.ops.push({ bytes: 64, apply: () => cf.delete() });
+    if (!formats) return;
+    for (const id of ids) this.ops.push({ bytes: RULE_DELETE_BYTES + id.length, apply: () => formats.getItem(id).delete() });
   }
 
+  /** One rule per status and colour over all its rows (RangeAreas), cut only where addresses grow long. */
   mark(fills: RowFill[]): void {
     const ws = this.requireSheet();
     this.clearMarks();
-    for (const run of fillRuns(fills)) {
-      const address = a1(run.top, run.left, run.bottom, run.right);
+    for (const chunk of ruleChunks(fills)) {
       this.ops.push({
-        bytes: 320 + address.length,
+        bytes: RULE_ADD_BYTES + chunk.address.length,
         apply: () => {
-          const cf = ws.getRange(address).conditionalFormats.add("Custom");
-          cf.custom.rule.formula = markFormula(run.status);
-          cf.custom.format.fill.color = run.color;
+          const cf = ws.getRanges(chunk.address).conditionalFormats.add("Custom");
+          cf.custom.rule.formula = markFormula(chunk.status);
+          cf.custom.format.fill.color = chunk.color;
         },
       });
     }
@@ -303,7 +384,6 @@ class OfficeSession implements WorkbookSession {
     };
     const budget = Math.max(1024, Math.floor((this.env.batchBudget ?? DEFAULT_BATCH_BUDGET) / 2));
     writeSummarySheet(plan, sheet, this.ops, {
-      pageLayout: this.env.isSetSupported("ExcelApi", "1.9"),
       chunkBytes: budget,
       marker,
     });
@@ -342,21 +422,108 @@ function hasMarkerCell(row1: Excel.Range): boolean {
   return !row1.isNullObject && (row1.values as unknown[][]).some((row) => row.some(isMarkerValue));
 }
 
-/** Row blocks of the used range holding at most `cells` cells each. */
-function rowBlocks(ws: Excel.Worksheet, used: Excel.Range, cells: number): Excel.Range[] {
+/** Addresses of row blocks of the used range holding at most `cells` cells each. */
+function rowAddresses(used: Excel.Range, cells: number): string[] {
   const rows = Math.max(1, Math.floor(cells / Math.max(1, used.columnCount)));
-  const out: Excel.Range[] = [];
+  const out: string[] = [];
   for (let r = 0; r < used.rowCount; r += rows) {
     const top = used.rowIndex + 1 + r;
     const bottom = used.rowIndex + Math.min(used.rowCount, r + rows);
-    out.push(ws.getRange(a1(top, used.columnIndex + 1, bottom, used.columnIndex + used.columnCount)));
+    out.push(a1(top, used.columnIndex + 1, bottom, used.columnIndex + used.columnCount));
   }
   return out;
 }
 
+/**
+ * Reads the used range's values in row blocks, each one response under the budget: the first
+ * block is a fixed number of cells, the next ones are sized from the bytes per row seen so far
+ * (bulletin cells are long, and their length varies), and a block refused as too large is halved.
+ */
+class ValueReader {
+  private readonly rows: CellValue[][] = [];
+  private first: { range: Excel.Range; count: number } | null = null;
+  private next: number;
+  private readonly last: number;
+  private readonly left: number;
+  private readonly right: number;
+  /** Largest bytes per row of any block read; 0 before the first. */
+  private rowBytes = 0;
+  private blockRows = 0;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly ws: Excel.Worksheet,
+    used: Excel.Range,
+    private readonly budget: number,
+  ) {
+    this.next = used.rowIndex + 1;
+    this.last = used.rowIndex + used.rowCount;
+    this.left = used.columnIndex + 1;
+    this.right = used.columnIndex + used.columnCount;
+  }
+
+  private get width(): number {
+    return this.right - this.left + 1;
+  }
+
+  private range(top: number, count: number): Excel.Range {
+    const r = this.ws.getRange(a1(top, this.left, top + count - 1, this.right));
+    r.load("values");
+    return r;
+  }
+
+  /** Queues the first block into the caller's sync. */
+  queueFirst(cells: number): boolean {
+    const count = Math.min(this.last - this.next + 1, Math.max(1, Math.floor(cells / this.width)));
+    this.first = { range: this.range(this.next, count), count };
+    this.blockRows = count;
+    return true;
+  }
+
+  /** The caller's sync failed: the first block is read again, smaller, with the rest. */
+  dropFirst(): void {
+    if (this.first) this.blockRows = Math.max(1, Math.floor(this.first.count / 4));
+    this.first = null;
+  }
+
+  private take(values: unknown[][]): void {
+    let bytes = 0;
+    for (const row of values) {
+      bytes += jsonBytes(row);
+      this.rows.push(row.map(toCell));
+    }
+    this.next += values.length;
+    this.rowBytes = Math.max(this.rowBytes, bytes / Math.max(1, values.length));
+    // Four fifths of the budget by the longest rows seen: a later, longer stretch still fits
+    // (and a block refused all the same is halved).
+    this.blockRows = Math.max(1, Math.floor((this.budget * 0.8) / Math.max(1, this.rowBytes)));
+  }
+
+  async readRest(): Promise<CellValue[][]> {
+    if (this.first) {
+      this.take(this.first.range.values as unknown[][]);
+      this.first = null;
+    }
+    while (this.next <= this.last) {
+      const count = Math.min(this.blockRows, this.last - this.next + 1);
+      const range = this.range(this.next, count);
+      try {
+        await this.context.sync(); // one response per block
+      } catch (e) {
+        if (!SIZE_ERROR.test(errorCode(e))) throw e;
+        if (count === 1) throw new JinduError("sheet_too_large", `row ${this.next}`);
+        this.blockRows = Math.max(1, Math.floor(count / 2));
+        continue;
+      }
+      this.take(range.values as unknown[][]);
+    }
+    return this.rows;
+  }
+}
+
 export function createExcelPort(env: ExcelEnv): WorkbookPort {
   const requireApi = (): void => {
-    if (!env.isSetSupported("ExcelApi", "1.7")) throw new JinduError("api_unsupported", "ExcelApi 1.7");
+    if (!env.isSetSupported("ExcelApi", REQUIRED_API)) throw new JinduError("api_unsupported", `ExcelApi ${REQUIRED_API}`);
   };
   return {
     async session<T>(work: (session: WorkbookSession) => Promise<T>, sheet?: string): Promise<T> {
@@ -382,7 +549,7 @@ export function createExcelPort(env: ExcelEnv): WorkbookPort {
       }
     },
     async watch(listener) {
-      if (!env.isSetSupported("ExcelApi", "1.7")) return;
+      if (!env.isSetSupported("ExcelApi", REQUIRED_API)) return;
       await env.run(async (context) => {
         const sheets = context.workbook.worksheets;
         sheets.onActivated.add(async (event) => listener({ type: "activated", sheetId: event.worksheetId }));

@@ -35,10 +35,12 @@ test("标出滞后 marks exactly the lagging rows of the seed with the palette's
   const marked = new Set<number>();
   for (const cf of sheet.conditionalFormats) {
     expect(isMarkFormula(cf.formula)).toBe(true);
-    expect(cf.box.left).toBe(reference.header.firstColumn);
-    expect(cf.box.right).toBe(reference.header.lastColumn);
     expect(cf.fill).toBe(STATUS_COLORS.lagging.fill);
-    for (let r = cf.box.top; r <= cf.box.bottom; r++) marked.add(r);
+    for (const box of cf.boxes) {
+      expect(box.left).toBe(reference.header.firstColumn);
+      expect(box.right).toBe(reference.header.lastColumn);
+      for (let r = box.top; r <= box.bottom; r++) marked.add(r);
+    }
   }
   expect([...marked].sort((a, b) => a - b)).toEqual(reference.rows.filter((r) => r.status === "lagging").map((r) => r.row));
   expect(sheet.snapshot()).toBe(before);

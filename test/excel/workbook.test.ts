@@ -1,8 +1,9 @@
 import { analyze, clearMarks, DEFAULT_SETTINGS, highlight, selectRow, summarise, type AddinDeps, type AddinSettings } from "../../src/app/addin";
 import { JinduError } from "../../src/core/errors";
 import { JINDU_MARKER } from "../../src/core/plan";
-import { createExcelPort, isMarkFormula, markFormula, SHEET_MARKER, type ExcelEnv } from "../../src/excel/workbook";
-import { FakeWorkbook, PAYLOAD_LIMIT, type FakeSheet } from "../support/fake-excel";
+import { createExcelPort, isMarkFormula, markFormula, ruleChunks, SHEET_MARKER, type ExcelEnv } from "../../src/excel/workbook";
+import type { RowFill } from "../../src/core/plan/types";
+import { FakeWorkbook, PAYLOAD_LIMIT, RANGES_ADDRESS_LIMIT, type FakeConditionalFormat, type FakeSheet } from "../support/fake-excel";
 import { bulletinGrid, FIXTURE_COLORS, fixtureAnalyze, fixtureEngine } from "../support/addin-fixtures";
 
 const NOW = new Date("2020-07-10T08:00:00Z");
@@ -19,7 +20,7 @@ function markedRows(sheet: FakeSheet): Map<number, string> {
   const out = new Map<number, string>();
   for (const cf of sheet.conditionalFormats) {
     if (!isMarkFormula(cf.formula)) continue;
-    for (let r = cf.box.top; r <= cf.box.bottom; r++) out.set(r, cf.fill ?? "");
+    for (const box of cf.boxes) for (let r = box.top; r <= box.bottom; r++) out.set(r, cf.fill ?? "");
   }
   return out;
 }
@@ -44,7 +45,7 @@ describe("reading the active sheet", () => {
   });
 
   test("before ExcelApi 1.13 no merges are read (the core fills blanks down)", async () => {
-    const wb = FakeWorkbook.fromGrid(bulletinGrid(9), { excelApi: 7 });
+    const wb = FakeWorkbook.fromGrid(bulletinGrid(9), { excelApi: 9 });
     const port = createExcelPort({ run: wb.run, isSetSupported: (n, v) => wb.isSetSupported(n, v) });
     let merges: unknown = null;
     await analyze({ port, engine: { ...fixtureEngine, analyze: (g) => ((merges = g.merges), fixtureAnalyze(g)) } }, DEFAULT_SETTINGS);
@@ -59,8 +60,8 @@ describe("reading the active sheet", () => {
     await expect(analyze({ port, engine: fixtureEngine }, DEFAULT_SETTINGS)).rejects.toMatchObject({ code: "empty_sheet" });
   });
 
-  test("ExcelApi below 1.7 is refused with api_unsupported before any call", async () => {
-    const { wb, deps } = setup(3, { excelApi: 6 });
+  test("ExcelApi below 1.9 (no RangeAreas) is refused with api_unsupported before any call", async () => {
+    const { wb, deps } = setup(3, { excelApi: 8 });
     const err = await analyze(deps, DEFAULT_SETTINGS).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(JinduError);
     expect(err).toMatchObject({ code: "api_unsupported" });
@@ -82,11 +83,15 @@ describe("reading the active sheet", () => {
   });
 });
 
-describe.each([10, 10_000])("batching with %i rows", (rows) => {
-  test("标出滞后: one Excel.run, three syncs, every payload under 5 MB", async () => {
+// 10,000 rows answer more than one response can hold: their values come in two blocks, one more sync.
+describe.each([
+  [10, 0],
+  [10_000, 1],
+])("batching with %i rows", (rows, moreReads) => {
+  test("标出滞后: one Excel.run, three syncs (and a block of values), every payload under 5 MB", async () => {
     const { wb, deps } = setup(rows);
     const result = await highlight(deps, WITH_ALL, "zh");
-    expect(wb.runs).toEqual([3]);
+    expect(wb.runs).toEqual([3 + moreReads]);
     expect(result.marked).toBe(result.doc.rows.filter((r) => r.status !== "on_track").length);
     for (const p of wb.payloads) {
       expect(p.request).toBeLessThan(PAYLOAD_LIMIT);
@@ -98,13 +103,14 @@ describe.each([10, 10_000])("batching with %i rows", (rows) => {
     const { wb, deps } = setup(rows);
     await highlight(deps, DEFAULT_SETTINGS, "zh");
     await clearMarks(deps);
-    expect(wb.runs).toEqual([3, 3]);
+    // Clearing reads no values.
+    expect(wb.runs).toEqual([3 + moreReads, 3]);
   });
 
   test("生成汇总表: one Excel.run, three syncs", async () => {
     const { wb, deps } = setup(rows);
     await summarise(deps, DEFAULT_SETTINGS, "zh");
-    expect(wb.runs).toEqual([3]);
+    expect(wb.runs).toEqual([3 + moreReads]);
     for (const p of wb.payloads) expect(p.request).toBeLessThan(PAYLOAD_LIMIT);
   });
 
@@ -115,7 +121,110 @@ describe.each([10, 10_000])("batching with %i rows", (rows) => {
     wb.addSheet("进度汇总 (3)").set(1, 1, "我的");
     wb.active = "Sheet1";
     await summarise(deps, DEFAULT_SETTINGS, "zh");
-    expect(wb.runs).toEqual([3, 3]);
+    expect(wb.runs).toEqual([3 + moreReads, 3 + moreReads]);
+  });
+});
+
+/** The user's own rules of several kinds, one of them unreadable through the API (office-js#6835). */
+function userRules(rows: number): FakeConditionalFormat[] {
+  const col = (c: number) => [{ top: 4, left: c, bottom: rows + 3, right: c }];
+  return [
+    { id: "{u-bar}", boxes: col(3), type: "DataBar", formula: "", fill: null },
+    { id: "{u-icons}", boxes: col(4), type: "IconSet", formula: "", fill: null },
+    { id: "{u-scale}", boxes: [...col(3), { top: 2, left: 1, bottom: 2, right: 1 }], type: "ColorScale", formula: "", fill: null },
+    { id: "{u-formula}", boxes: col(5), type: "Custom", formula: "=LEN($E4)>40", fill: "#FF0000" },
+    { id: "{u-duplicated}", boxes: col(2), type: "Custom", formula: '=ISNUMBER(SEARCH("滞后",$B4))', fill: "#FFC7CE", unreadable: true },
+    { id: "{u-cell}", boxes: col(1), type: "CellValue", formula: "", fill: "#00FF00" },
+  ];
+}
+
+describe("highlight rules: few, over RangeAreas, deleted by id", () => {
+  const fill = (row: number, status: RowFill["status"], color = FIXTURE_COLORS[status]): RowFill => ({ row, firstColumn: 1, lastColumn: 5, status, color });
+
+  test("rows of a status and colour become one address list; runs of consecutive rows one area", () => {
+    const chunks = ruleChunks([fill(4, "lagging"), fill(5, "lagging"), fill(9, "lagging"), fill(6, "completed"), fill(7, "completed")]);
+    expect(chunks).toEqual([
+      { status: "lagging", color: FIXTURE_COLORS.lagging, address: "A4:E5,A9:E9" },
+      { status: "completed", color: FIXTURE_COLORS.completed, address: "A6:E7" },
+    ]);
+  });
+
+  test("a status in two colours (a band) gets two rules; other columns make other areas", () => {
+    const chunks = ruleChunks([fill(4, "lagging", "#FF0000"), fill(5, "lagging", "#FFAAAA"), { ...fill(6, "lagging", "#FF0000"), lastColumn: 7 }]);
+    expect(chunks.map((c) => [c.color, c.address])).toEqual([
+      ["#FF0000", "A4:E4,A6:G6"],
+      ["#FFAAAA", "A5:E5"],
+    ]);
+  });
+
+  test("long address lists are cut under the length limit, every row in exactly one chunk", () => {
+    // Every other row lagging: no two consecutive, the worst case for areas.
+    const fills = Array.from({ length: 5_000 }, (_, i) => fill(4 + 2 * i, "lagging"));
+    for (const max of [2_000, 255]) {
+      const chunks = ruleChunks(fills, max);
+      expect(chunks.length).toBeGreaterThan(1);
+      for (const c of chunks) expect(c.address.length).toBeLessThanOrEqual(max);
+      const rows = chunks.flatMap((c) => c.address.split(",").map((a) => Number(/^A(\d+):E\1$/.exec(a)![1])));
+      expect(rows).toEqual(fills.map((f) => f.row));
+    }
+    expect(ruleChunks([])).toEqual([]);
+  });
+
+  test("10,000 rows: a handful of rules, not one per row; every getRanges address under Excel's limit", async () => {
+    const { wb, deps, sheet } = setup(10_000);
+    const { marked, doc } = await highlight(deps, WITH_ALL, "zh");
+    expect(marked).toBe(doc.rows.filter((r) => r.status !== "on_track").length);
+    const ours = sheet.conditionalFormats.filter((c) => isMarkFormula(c.formula));
+    expect(ours.length).toBeLessThan(marked / 20);
+    const rows = new Set(ours.flatMap((c) => c.boxes.flatMap((b) => Array.from({ length: b.bottom - b.top + 1 }, (_, i) => b.top + i))));
+    expect(rows.size).toBe(marked);
+    for (const p of wb.payloads) expect(p.request).toBeLessThan(PAYLOAD_LIMIT);
+    expect(RANGES_ADDRESS_LIMIT).toBeGreaterThan(2_000);
+  });
+
+  test("highlight, highlight again, clear on 10,000 rows: the user's rules of every kind stay exactly as they were", async () => {
+    const { wb, deps, sheet } = setup(10_000);
+    sheet.conditionalFormats.push(...userRules(10_000));
+    const before = JSON.stringify(sheet.conditionalFormats);
+    await highlight(deps, WITH_ALL, "zh");
+    const again = await highlight(deps, WITH_ALL, "zh");
+    expect(again.replaced).toBeGreaterThan(0);
+    const ours = sheet.conditionalFormats.filter((c) => isMarkFormula(c.formula)).length;
+    const { removed } = await clearMarks(deps);
+    expect(removed).toBe(ours);
+    // Ids, order, areas, formulas and fills: as they were.
+    expect(JSON.stringify(sheet.conditionalFormats)).toBe(before);
+    // The unreadable rule costs one retry and one read per custom rule, never a failure.
+    for (const p of wb.payloads.filter((p) => !p.refused)) {
+      expect(p.request).toBeLessThan(PAYLOAD_LIMIT);
+      expect(p.response).toBeLessThan(PAYLOAD_LIMIT);
+    }
+  });
+
+  test("an unreadable user rule beside Jindu's marks: the marks are still found and cleared", async () => {
+    const { wb, deps, sheet } = setup(12);
+    await highlight(deps, WITH_ALL, "zh");
+    sheet.conditionalFormats.push(...userRules(12));
+    const syncsBefore = wb.syncs;
+    const { removed } = await clearMarks(deps);
+    expect(removed).toBeGreaterThan(0);
+    expect(sheet.conditionalFormats.map((c) => c.id)).toEqual(userRules(12).map((c) => c.id));
+    // Probe, the failed formula read, one read per custom rule (Jindu's and the user's two), the deletes.
+    const customs = removed + 2;
+    expect(wb.syncs - syncsBefore).toBe(2 + customs + 1);
+  });
+
+  test("rules are deleted by id: another rule going first does not shift which one is deleted", async () => {
+    const { deps, sheet } = setup(12);
+    await highlight(deps, WITH_ALL, "zh");
+    // The user's rules sit between Jindu's: deleting by position would hit them.
+    const ours = sheet.conditionalFormats.filter((c) => isMarkFormula(c.formula));
+    const mixed: FakeConditionalFormat[] = [];
+    const theirs = userRules(12).filter((c) => !c.unreadable);
+    ours.forEach((c, i) => mixed.push(c, ...(theirs[i] ? [theirs[i]] : [])));
+    sheet.conditionalFormats = [...mixed, ...theirs.slice(ours.length)];
+    await clearMarks(deps);
+    expect(sheet.conditionalFormats.map((c) => c.id)).toEqual(theirs.map((c) => c.id));
   });
 });
 
@@ -128,7 +237,7 @@ describe("标出滞后 / 清除标记", () => {
     const lagging = doc.rows.filter((r) => r.status === "lagging").map((r) => r.row);
     expect([...marked.keys()].sort((a, b) => a - b)).toEqual(lagging);
     for (const c of marked.values()) expect(c).toBe(FIXTURE_COLORS.lagging);
-    for (const cf of sheet.conditionalFormats) expect(cf.box).toMatchObject({ left: 1, right: 5 });
+    for (const cf of sheet.conditionalFormats) for (const box of cf.boxes) expect(box).toMatchObject({ left: 1, right: 5 });
     expect(sheet.snapshot()).toBe(before);
   });
 
@@ -152,7 +261,7 @@ describe("标出滞后 / 清除标记", () => {
     const { wb, deps, sheet } = setup(12);
     sheet.fills.set("4,1", "#00B0F0");
     sheet.fills.set("9,3", "#FFFF00");
-    sheet.conditionalFormats.push({ id: 999, box: { top: 4, left: 5, bottom: 15, right: 5 }, type: "Custom", formula: '=LEN(E4)>100', fill: "#FF0000" });
+    sheet.conditionalFormats.push({ id: "{999}", boxes: [{ top: 4, left: 5, bottom: 15, right: 5 }], type: "Custom", formula: '=LEN(E4)>100', fill: "#FF0000" });
     const before = sheet.snapshot();
     await highlight(deps, WITH_ALL, "zh");
     const first = markedRows(sheet).size;
@@ -164,7 +273,7 @@ describe("标出滞后 / 清除标记", () => {
     expect(ours).toBeGreaterThan(0);
     const { removed } = await clearMarks(deps);
     expect(removed).toBe(ours);
-    expect(sheet.conditionalFormats.map((c) => c.id)).toEqual([999]);
+    expect(sheet.conditionalFormats.map((c) => c.id)).toEqual(["{999}"]);
     expect(sheet.snapshot()).toBe(before);
     expect(wb.runs).toEqual([3, 3, 3]);
   });
@@ -172,11 +281,11 @@ describe("标出滞后 / 清除标记", () => {
   test("clearing works from the workbook alone, as after saving and reopening", async () => {
     // Marks written by an earlier session: nothing in memory knows of them.
     const { deps, sheet } = setup(6);
-    sheet.conditionalFormats.push({ id: 1, box: { top: 4, left: 1, bottom: 5, right: 5 }, type: "Custom", formula: markFormula("lagging"), fill: "#F8CBAD" });
-    sheet.conditionalFormats.push({ id: 2, box: { top: 4, left: 1, bottom: 9, right: 5 }, type: "ColorScale", formula: "", fill: null });
+    sheet.conditionalFormats.push({ id: "{1}", boxes: [{ top: 4, left: 1, bottom: 5, right: 5 }], type: "Custom", formula: markFormula("lagging"), fill: "#F8CBAD" });
+    sheet.conditionalFormats.push({ id: "{2}", boxes: [{ top: 4, left: 1, bottom: 9, right: 5 }], type: "ColorScale", formula: "", fill: null });
     const { removed } = await clearMarks(deps);
     expect(removed).toBe(1);
-    expect(sheet.conditionalFormats.map((c) => c.id)).toEqual([2]);
+    expect(sheet.conditionalFormats.map((c) => c.id)).toEqual(["{2}"]);
   });
 
   test("a protected sheet gives protected_sheet and changes nothing", async () => {
@@ -303,12 +412,6 @@ describe("生成汇总表", () => {
     expect((await summarise(deps, DEFAULT_SETTINGS, "en")).sheetName).toBe("Progress summary");
   });
 
-  test("before ExcelApi 1.9 the page layout is left alone (degraded, not failed)", async () => {
-    const { wb, deps } = setup(6, { excelApi: 8 });
-    await summarise(deps, DEFAULT_SETTINGS, "zh");
-    expect(wb.sheet("进度汇总")!.pageLayout.orientation).toBe("Portrait");
-  });
-
   test("a protected workbook structure is a typed error", async () => {
     const { wb, deps } = setup(6);
     wb.protected = true;
@@ -339,17 +442,46 @@ describe("payload splitting", () => {
     expect(s.tables.map((t) => t.name)).toEqual(["JinduUnits", "JinduLagging"]);
   });
 
-  test("values past the per-sync cell budget are read in row blocks", async () => {
-    const { wb, deps } = setup(500, { env: { readCells: 1_000 } });
+  test("values come in row blocks sized from the first one's bytes, each response under the budget", async () => {
+    const readBudget = 40_000;
+    const { wb, deps } = setup(500, { env: { readCells: 1_000, readBudget } });
     const doc = await analyze(deps, DEFAULT_SETTINGS);
     expect(doc.rows).toHaveLength(500);
-    expect(wb.runs[0]).toBe(1 + Math.ceil((503 * 5) / 1_000));
+    expect(doc.rows.map((r) => r.row)).toEqual(Array.from({ length: 500 }, (_, i) => i + 4));
+    // After the probe and the first block (a fixed 1,000 cells), every block is sized to the budget.
+    const sized = wb.payloads.slice(2);
+    expect(sized.length).toBeGreaterThan(1);
+    for (const p of sized) expect(p.response).toBeLessThan(readBudget);
   });
 
-  test("the fake refuses a 5 MB response, as Excel on the web does", async () => {
-    const { deps, sheet } = setup(3);
+  test("long cells: the blocks shrink and every response stays under 5 MB (nothing refused)", async () => {
+    const { wb, deps, sheet } = setup(3);
     const big = "进".repeat(30_000);
-    for (let r = 4; r < 70; r++) sheet.set(r, 5, big);
+    for (let r = 4; r < 200; r++) sheet.set(r, 5, big);
+    const doc = await analyze(deps, DEFAULT_SETTINGS);
+    expect(doc.rows.length).toBeGreaterThan(100);
+    // The first block, 20,000 cells, is refused once; every block after it is answered.
+    expect(wb.payloads.filter((p) => p.refused)).toHaveLength(1);
+    for (const p of wb.payloads.filter((p) => !p.refused)) expect(p.response).toBeLessThan(PAYLOAD_LIMIT);
+  });
+
+  test("a first block over the limit is read again in smaller blocks; the rule formulas are still read", async () => {
+    const { wb, deps, sheet } = setup(3);
+    const big = "进".repeat(32_000);
+    for (let r = 4; r < 80; r++) for (let c = 3; c <= 5; c++) sheet.set(r, c, big);
+    await highlight(deps, DEFAULT_SETTINGS, "zh");
+    const ours = sheet.conditionalFormats.length;
+    const before = wb.payloads.length;
+    const { removed } = await clearMarks(deps);
+    expect(removed).toBe(ours);
+    expect(sheet.conditionalFormats).toEqual([]);
+    expect(wb.payloads.slice(before).filter((p) => !p.refused).every((p) => p.response < PAYLOAD_LIMIT)).toBe(true);
+  });
+
+  test("a single row over the limit is sheet_too_large, a clear refusal", async () => {
+    const { deps, sheet } = setup(3);
+    const big = "进".repeat(32_000);
+    for (let c = 1; c <= 60; c++) sheet.set(5, c, big);
     await expect(analyze(deps, DEFAULT_SETTINGS)).rejects.toMatchObject({ code: "sheet_too_large" });
   });
 });

@@ -46,11 +46,22 @@ function fakeError(code: string, message: string): Error & { code: string } {
 }
 
 export interface FakeConditionalFormat {
-  id: number;
-  box: Box;
+  /** Excel's ids are strings, stable while rules come and go (indexes are not). */
+  id: string;
+  /** The areas the rule applies to (several for a rule added to a RangeAreas). */
+  boxes: Box[];
   type: string;
   formula: string;
   fill: string | null;
+  /** Some rules' properties cannot be read (office-js#6835, #6827): loading them fails the sync. */
+  unreadable?: boolean;
+}
+
+/** Excel on the web fails getRanges past about 8,200 characters of address (office-js#5198). */
+export const RANGES_ADDRESS_LIMIT = 8_192;
+
+function intersects(a: Box, b: Box): boolean {
+  return a.top <= b.bottom && a.bottom >= b.top && a.left <= b.right && a.right >= b.left;
 }
 
 export interface FakeChart {
@@ -144,7 +155,7 @@ export class FakeSheet {
 
   /** The conditional-format fill shown on a cell, if any (first matching rule wins). */
   markAt(row: number, col: number): FakeConditionalFormat | undefined {
-    return this.conditionalFormats.find((cf) => row >= cf.box.top && row <= cf.box.bottom && col >= cf.box.left && col <= cf.box.right);
+    return this.conditionalFormats.find((cf) => cf.boxes.some((b) => row >= b.top && row <= b.bottom && col >= b.left && col <= b.right));
   }
 
   /** A copy of values, fills and formats: what "the user's table" is. */
@@ -169,8 +180,8 @@ export class FakeWorkbook {
   /** Syncs per Excel.run, in order. */
   runs: number[] = [];
   syncs = 0;
-  /** Request and response bytes of each sync. */
-  payloads: { request: number; response: number }[] = [];
+  /** Request and response bytes of each sync; `refused`: a response over the limit, not sent. */
+  payloads: { request: number; response: number; refused?: boolean }[] = [];
   private nextId = 1;
   readonly excelApi: number;
 
@@ -303,8 +314,9 @@ class FakeContext {
       throw fakeError(failure.code, failure.message);
     }
     for (const t of tasks) t();
-    this.wb.payloads.push({ request, response: this.response });
-    if (this.response > PAYLOAD_LIMIT) throw fakeError("ResponsePayloadSizeLimitExceeded", `response of ${this.response} bytes`);
+    const refused = this.response > PAYLOAD_LIMIT;
+    this.wb.payloads.push({ request, response: this.response, ...(refused ? { refused } : {}) });
+    if (refused) throw fakeError("ResponsePayloadSizeLimitExceeded", `response of ${this.response} bytes`);
     await Promise.resolve();
   }
 }
@@ -508,6 +520,14 @@ class WorksheetProxy extends Proxy {
       box: address === undefined ? { top: 1, left: 1, bottom: MAX_ROW, right: MAX_COL } : parseA1(address),
     }));
   }
+  /** ExcelApi 1.9: "A1:E1,A3:E4" as one object. */
+  getRanges(address: string): RangesProxy {
+    if (this.ctx.wb.excelApi < 9) throw fakeError("ApiNotFound", "Worksheet.getRanges needs ExcelApi 1.9");
+    return new RangesProxy(this.ctx, () => {
+      if (address.length > RANGES_ADDRESS_LIMIT) throw fakeError("InvalidArgument", `address of ${address.length} characters`);
+      return { sheet: this.sheetOrThrow(), boxes: address.split(",").map((a) => parseA1(a.trim())) };
+    });
+  }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
     void valuesOnly;
     return new RangeProxy(this.ctx, () => {
@@ -674,7 +694,10 @@ class RangeProxy extends Proxy {
         }),
     });
     this.format = format;
-    this.conditionalFormats = new ConditionalFormatsProxy(ctx, () => this.resolved());
+    this.conditionalFormats = new ConditionalFormatsProxy(ctx, () => {
+      const { sheet, box } = this.resolved();
+      return { sheet, boxes: [box] };
+    });
   }
 
   resolved(): Resolved {
@@ -817,37 +840,74 @@ class RangeAreasProxy extends Proxy {
   }
 }
 
+interface ResolvedAreas {
+  sheet: FakeSheet;
+  boxes: Box[];
+}
+
+/** Worksheet.getRanges (ExcelApi 1.9): several areas of one sheet, as one object. */
+class RangesProxy extends Proxy {
+  readonly conditionalFormats: ConditionalFormatsProxy;
+  constructor(
+    ctx: FakeContext,
+    private readonly resolve: () => ResolvedAreas,
+  ) {
+    super(ctx);
+    this.conditionalFormats = new ConditionalFormatsProxy(ctx, resolve);
+  }
+  protected override read(prop: string): unknown {
+    const { boxes } = this.resolve();
+    if (prop === "areaCount") return boxes.length;
+    return super.read(prop);
+  }
+  get areaCount(): number {
+    return this.value("areaCount");
+  }
+}
+
 class ConditionalFormatsProxy extends Proxy {
   private itemList: ConditionalFormatProxy[] | null = null;
   constructor(
     ctx: FakeContext,
-    private readonly range: () => Resolved,
+    private readonly range: () => ResolvedAreas,
   ) {
     super(ctx);
   }
   add(type: string): ConditionalFormatProxy {
     const holder: { cf: FakeConditionalFormat | null } = { cf: null };
+    // What Excel sends for an added rule, its type and its reference bookkeeping.
     this.ctx.enqueue(() => {
-      const { sheet, box } = this.range();
+      const { sheet, boxes } = this.range();
       if (sheet.protected) throw fakeError("AccessDenied", "the sheet is protected");
-      holder.cf = { id: this.ctx.wb.newId(), box, type, formula: "", fill: null };
+      holder.cf = { id: `{${this.ctx.wb.newId()}}`, boxes: boxes.map((b) => ({ ...b })), type, formula: "", fill: null };
       sheet.conditionalFormats.unshift(holder.cf); // a new rule takes the top priority
-    });
+    }, 1_100);
     return new ConditionalFormatProxy(this.ctx, () => holder.cf, () => this.range().sheet);
   }
+  private hits(): { sheet: FakeSheet; hits: FakeConditionalFormat[] } {
+    const { sheet, boxes } = this.range();
+    return { sheet, hits: sheet.conditionalFormats.filter((cf) => cf.boxes.some((a) => boxes.some((b) => intersects(a, b)))) };
+  }
+  /** By id: ids stay put while other rules go, unlike indexes (office-js#5222). */
+  getItem(id: string): ConditionalFormatProxy {
+    return new ConditionalFormatProxy(this.ctx, () => this.hits().hits.find((cf) => cf.id === id) ?? null, () => this.range().sheet, true);
+  }
+  getItemOrNullObject(id: string): ConditionalFormatProxy {
+    return new ConditionalFormatProxy(this.ctx, () => this.hits().hits.find((cf) => cf.id === id) ?? null, () => this.range().sheet);
+  }
   override load(spec?: string | string[]): this {
-    void spec;
+    const props = (Array.isArray(spec) ? spec.join(",") : (spec ?? "")).split(",").map((p) => p.trim().replace(/^items\//, ""));
     this.ctx.enqueue(() => {
-      const { sheet, box } = this.range();
-      const hits = sheet.conditionalFormats.filter(
-        (cf) => cf.box.top <= box.bottom && cf.box.bottom >= box.top && cf.box.left <= box.right && cf.box.right >= box.left,
-      );
+      const { sheet, hits } = this.hits();
+      // Loading a rule's details fails the whole sync when one of them cannot be read.
+      if (props.some((p) => p.includes("/")) && hits.some((cf) => cf.unreadable)) throw fakeError("GeneralException", "a conditional format could not be read");
       this.itemList = hits.map((cf) => {
         const p = new ConditionalFormatProxy(this.ctx, () => cf, () => sheet);
         p.preload("type", cf.type);
+        p.preload("id", cf.id);
         return p;
       });
-      this.ctx.response += 40 * hits.length;
+      this.ctx.response += 60 * hits.length;
     });
     return this;
   }
@@ -863,6 +923,7 @@ class ConditionalFormatProxy extends Proxy {
     ctx: FakeContext,
     private readonly resolve: () => FakeConditionalFormat | null,
     private readonly sheet: () => FakeSheet,
+    private readonly required = false,
   ) {
     super(ctx);
     const cf = (): FakeConditionalFormat => {
@@ -875,7 +936,9 @@ class ConditionalFormatProxy extends Proxy {
     const rule = {
       load: (_p: string) => {
         ctx.enqueue(() => {
-          formula = cf().formula;
+          const x = cf();
+          if (x.unreadable) throw fakeError("GeneralException", "this conditional format could not be read");
+          formula = x.formula;
           ctx.response += utf8Bytes(formula);
         });
       },
@@ -885,15 +948,29 @@ class ConditionalFormatProxy extends Proxy {
         if (formula === undefined) throw fakeError("PropertyNotLoaded", "formula");
         return formula;
       },
-      set: (v: string) => ctx.enqueue(() => void (cf().formula = v)),
+      set: (v: string) => ctx.enqueue(() => void (cf().formula = v), 80 + v.length),
     });
     const fill: Record<string, unknown> = {};
-    Object.defineProperty(fill, "color", { set: (v: string) => ctx.enqueue(() => void (cf().fill = v)) });
+    Object.defineProperty(fill, "color", { set: (v: string) => ctx.enqueue(() => void (cf().fill = v), 80) });
     this.custom = { rule, format: { fill } };
+  }
+  protected override exists(): boolean {
+    const x = this.resolve();
+    if (!x && this.required) throw fakeError("ItemNotFound", "conditional format");
+    return x !== null;
+  }
+  protected override read(prop: string): unknown {
+    const x = this.resolve()!;
+    if (prop === "id") return x.id;
+    if (prop === "type") return x.type;
+    return super.read(prop);
   }
   preload(prop: string, v: unknown): void {
     this.loaded.set(prop, v);
     this.markLoaded(true);
+  }
+  get id(): string {
+    return this.value("id");
   }
   get type(): string {
     return this.value("type");
@@ -901,10 +978,11 @@ class ConditionalFormatProxy extends Proxy {
   delete(): void {
     this.ctx.enqueue(() => {
       const x = this.resolve();
+      if (!x) throw fakeError("ItemNotFound", "conditional format");
       const s = this.sheet();
       if (s.protected) throw fakeError("AccessDenied", "the sheet is protected");
       s.conditionalFormats = s.conditionalFormats.filter((c) => c !== x);
-    });
+    }, 120);
   }
 }
 

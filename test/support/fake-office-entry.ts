@@ -11,7 +11,7 @@ if (config) {
     /** Rows shown with Jindu's marks on the active table sheet, with their colours. */
     marks: (sheet: string) =>
       (fake.workbook.sheet(sheet)?.conditionalFormats ?? []).flatMap((cf) =>
-        Array.from({ length: cf.box.bottom - cf.box.top + 1 }, (_, i) => ({ row: cf.box.top + i, color: cf.fill, formula: cf.formula })),
+        cf.boxes.flatMap((box) => Array.from({ length: box.bottom - box.top + 1 }, (_, i) => ({ row: box.top + i, color: cf.fill, formula: cf.formula }))),
       ),
     snapshot: (sheet: string) => fake.workbook.sheet(sheet)?.snapshot() ?? null,
     sheetNames: () => fake.workbook.sheets.map((s) => s.name),
