@@ -1,6 +1,7 @@
 // Ribbon buttons (ExecuteFunction): the same use cases as the pane, always ending with
 // event.completed() so Excel does not keep the button busy.
 import { clearMarks, highlight, summarise, type AddinDeps } from "../app/addin";
+import { isJinduError } from "../core/errors";
 import type { Lang } from "../core/plan/types";
 import type { SettingsStore } from "../excel/settings";
 import { toJinduError } from "../excel/workbook";
@@ -52,10 +53,28 @@ export function createHandlers(ctx: CommandContext): Record<CommandName, Command
         event.completed();
       }
     };
+  // The ribbon reads the active sheet; on Jindu's own summary (active once written) it works on
+  // the bulletin the summary came from, as the pane does.
+  const onBulletin = async (work: (deps: AddinDeps) => Promise<unknown>): Promise<unknown> => {
+    const deps = ctx.deps();
+    try {
+      return await work(deps);
+    } catch (e) {
+      const source = isJinduError(e) && e.code === "jindu_sheet" ? e.params.source : undefined;
+      if (source === undefined || deps.sheet !== undefined) throw e;
+      return work({ ...deps, sheet: source });
+    }
+  };
   return {
-    markLagging: wrap("mark", async () => highlight(ctx.deps(), await settings(), ctx.lang())),
-    clearMarks: wrap("clear", () => clearMarks(ctx.deps())),
-    writeSummary: wrap("summary", async () => summarise(ctx.deps(), await settings(), ctx.lang())),
+    markLagging: wrap("mark", async () => {
+      const s = await settings();
+      return onBulletin((deps) => highlight(deps, s, ctx.lang()));
+    }),
+    clearMarks: wrap("clear", () => onBulletin((deps) => clearMarks(deps))),
+    writeSummary: wrap("summary", async () => {
+      const s = await settings();
+      return onBulletin((deps) => summarise(deps, s, ctx.lang()));
+    }),
   };
 }
 
