@@ -7,6 +7,7 @@ import { documentFrequency, IdfDice } from "../similarity";
 import { round2 } from "../numbers";
 import type { Reported } from "./reportedRate";
 import { expectedFor, statedEvidence, toFigure, type Actual, type Row, type Step, type Target } from "../row";
+import { figureSubject } from "../subject";
 
 export const id = "pair-quantities";
 
@@ -95,7 +96,7 @@ export function pairedIndicators(row: Row, pairing: Pairing, stated: Map<Actual,
       .map((o) => round2((o.a.fig.base / t.fig.base) * 100));
     const indicator: Indicator = {
       kind: "quantity",
-      subject: t.fig.ctx.slice(-12) || undefined,
+      subject: figureSubject(t.fig),
       target: toFigure(t.fig, row.targetField),
       actual: toFigure(c.a.fig, "progress"),
       completion: r ? r.fig.value : computed,

@@ -6,6 +6,7 @@ import { GROWTH_WORDS } from "../lexicon";
 import { FALL_WORDS, INDICATOR_KINDS, signedChange } from "../kinds";
 import { round2 } from "../numbers";
 import { expectedFor, toFigure, type Actual, type Row, type Step, type Target } from "../row";
+import { figureSubject } from "../subject";
 
 export const id = "pair-rates";
 
@@ -56,7 +57,7 @@ export function pairRates(row: Row, rates: Actual[], quantities: Actual[]): void
     const completion = raw !== null && Number.isFinite(raw) ? round2(raw) : null;
     row.indicators.push({
       kind: c.t.kind === "quantity" ? "rate" : c.t.kind,
-      subject: c.t.fig.ctx.slice(-12) || undefined,
+      subject: figureSubject(c.t.fig),
       target: toFigure(c.t.fig, row.targetField),
       actual: toFigure(c.a.fig, "progress"),
       completion,
