@@ -212,55 +212,55 @@ class OfficeSession implements WorkbookSession {
 
     // Second sync: whatever depends on what the probe found.
     const customIds = (formats?.items ?? []).filter((cf) => cf.type === "Custom").map((cf) => cf.id);
-    const markers: { name: string; item: Excel.NamedItem; row1: Excel.Range }[] = [];
-    if (sheets && request.summarySheet !== undefined) {
-      // Excel's sheet names ignore case: "progress summary" is taken when "Progress summary" is.
-      const variants = new Set(nameVariants(request.summarySheet).map((v) => v.toLowerCase()));
-      for (const s of sheets.items) {
-        if (!variants.has(s.name.toLowerCase())) continue;
-        const item = s.names.getItemOrNullObject(SHEET_MARKER);
-        // Only row 1's used cells: the command line's sheets carry no name, only the cell.
-        const row1 = s.getRange("1:1").getUsedRangeOrNullObject(true);
-        markers.push({ name: s.name, item, row1 });
-      }
-    }
     const hasValues = request.values && !used.isNullObject;
     let values: ValueReader | null = null;
-    let mergeBlocks: Excel.RangeAreas[] = [];
     if (hasValues) {
       if (used.rowCount * used.columnCount > MAX_READ_CELLS) throw new JinduError("sheet_too_large", `${used.rowCount} × ${used.columnCount}`);
       values = new ValueReader(context, ws, used, env.readBudget ?? DEFAULT_READ_BUDGET);
-      if (env.isSetSupported("ExcelApi", "1.13")) {
-        // A call fails past 512 merged areas; a merge covers ≥ 2 cells, so ≤ 1,024 cells a call is safe.
-        mergeBlocks = rowAddresses(used, 1024).map((a) => ws.getRange(a).getMergedAreasOrNullObject());
-      }
     }
-    const rules = customIds.map((id) => formats!.getItem(id).custom.rule);
-    const second = (withRules: boolean, firstBlock: boolean): boolean => {
-      if (withRules) for (const rule of rules) rule.load("formula");
-      for (const m of markers) {
-        m.item.load("name");
-        m.row1.load("values");
+    const mergesSupported = hasValues && env.isSetSupported("ExcelApi", "1.13");
+    // Objects of a sync that failed cannot be used again (the host forgets them): each attempt makes its own.
+    const second = (withRules: boolean, firstBlock: boolean) => {
+      const rules = withRules ? customIds.map((id) => formats!.getItem(id).custom.rule) : [];
+      for (const rule of rules) rule.load("formula");
+      const markers: { name: string; item: Excel.NamedItem; row1: Excel.Range }[] = [];
+      if (sheets && request.summarySheet !== undefined) {
+        // Excel's sheet names ignore case: "progress summary" is taken when "Progress summary" is.
+        const variants = new Set(nameVariants(request.summarySheet).map((v) => v.toLowerCase()));
+        for (const s of sheets.items) {
+          if (!variants.has(s.name.toLowerCase())) continue;
+          const item = s.names.getItemOrNullObject(SHEET_MARKER);
+          item.load("name");
+          // Only row 1's used cells: the command line's sheets carry no name, only the cell.
+          const row1 = s.getRange("1:1").getUsedRangeOrNullObject(true);
+          row1.load("values");
+          markers.push({ name: s.name, item, row1 });
+        }
       }
-      for (const m of mergeBlocks) m.areas.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount");
-      const block = firstBlock && values ? values.queueFirst(env.readCells ?? FIRST_READ_CELLS) : false;
-      return (withRules && rules.length > 0) || markers.length > 0 || mergeBlocks.length > 0 || block;
+      // A call fails past 512 merged areas; a merge covers ≥ 2 cells, so ≤ 1,024 cells a call is safe.
+      const merges = mergesSupported ? rowAddresses(used, 1024).map((a) => ws.getRange(a).getMergedAreasOrNullObject()) : [];
+      for (const m of merges) m.areas.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount");
+      const block = firstBlock && values !== null && values.queueFirst(env.readCells ?? FIRST_READ_CELLS);
+      return { rules, markers, merges, pending: rules.length > 0 || markers.length > 0 || merges.length > 0 || block };
     };
+    let loaded = second(true, true);
     let formulas: (string | null)[] = [];
-    if (second(true, true)) {
+    if (loaded.pending) {
       try {
         await context.sync(); // 2: values, rule formulas, markers
-        formulas = rules.map((r) => r.formula);
+        formulas = loaded.rules.map((r) => r.formula);
       } catch (e) {
         // Once more without what may have failed: a user's rule that cannot be read, or a
         // first block of values over the response limit (long cells).
         const size = SIZE_ERROR.test(errorCode(e));
-        if (!size && rules.length === 0) throw e;
-        if (size) values?.dropFirst();
-        if (second(size, !size)) await context.sync();
-        formulas = size ? rules.map((r) => r.formula) : await this.readOneByOne(customIds);
+        if (!size && customIds.length === 0) throw e;
+        if (size) values?.refused();
+        loaded = second(size, !size);
+        if (loaded.pending) await context.sync();
+        formulas = size ? loaded.rules.map((r) => r.formula) : await this.readOneByOne(customIds);
       }
     }
+    const { markers, merges: mergeBlocks } = loaded;
     // Each further block of values is its own response, sized from what the first weighed.
     const rows = values ? await values.readRest() : [];
 
@@ -449,6 +449,11 @@ class ValueReader {
   /** Largest bytes per row of any block read; 0 before the first. */
   private rowBytes = 0;
   private blockRows = 0;
+  /**
+   * Halved at each refusal: the host may count bytes otherwise than UTF-8 JSON (escaped
+   * characters, an envelope), so what it refused once stays smaller after.
+   */
+  private scale = 0.8;
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -480,10 +485,11 @@ class ValueReader {
     return true;
   }
 
-  /** The caller's sync failed: the first block is read again, smaller, with the rest. */
-  dropFirst(): void {
+  /** The caller's sync was refused as too large: the first block is read again, smaller, with the rest. */
+  refused(): void {
     if (this.first) this.blockRows = Math.max(1, Math.floor(this.first.count / 4));
     this.first = null;
+    this.scale /= 2;
   }
 
   private take(values: unknown[][]): void {
@@ -496,7 +502,7 @@ class ValueReader {
     this.rowBytes = Math.max(this.rowBytes, bytes / Math.max(1, values.length));
     // Four fifths of the budget by the longest rows seen: a later, longer stretch still fits
     // (and a block refused all the same is halved).
-    this.blockRows = Math.max(1, Math.floor((this.budget * 0.8) / Math.max(1, this.rowBytes)));
+    this.blockRows = Math.max(1, Math.floor((this.budget * this.scale) / Math.max(1, this.rowBytes)));
   }
 
   async readRest(): Promise<CellValue[][]> {
@@ -513,6 +519,7 @@ class ValueReader {
         if (!SIZE_ERROR.test(errorCode(e))) throw e;
         if (count === 1) throw new JinduError("sheet_too_large", `row ${this.next}`);
         this.blockRows = Math.max(1, Math.floor(count / 2));
+        this.scale /= 2;
         continue;
       }
       this.take(range.values as unknown[][]);
