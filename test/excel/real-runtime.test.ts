@@ -169,6 +169,27 @@ describe("the host answers as Excel does", () => {
     expect(writes()).toBeLessThanOrEqual(4_000 + added.reduce((n, c) => n + RULE_DELETE_BYTES + c.id.length, 0));
   });
 
+  test("highlight, highlight again, clear on 10,000 rows leave the user's rules of every kind exactly as they were", async () => {
+    const real = createRealExcel({ grid: bulletinGrid(10_000) });
+    const col = (c: number) => [{ top: 4, left: c, bottom: 10_003, right: c }];
+    real.fake.sheet("Sheet1")!.conditionalFormats.push(
+      { id: "{u-bar}", boxes: col(3), type: "DataBar", formula: "", fill: null },
+      { id: "{u-icons}", boxes: col(4), type: "IconSet", formula: "", fill: null },
+      { id: "{u-scale}", boxes: [...col(3), { top: 2, left: 1, bottom: 2, right: 1 }], type: "ColorScale", formula: "", fill: null },
+      { id: "{u-formula}", boxes: col(5), type: "Custom", formula: "=LEN($E4)>40", fill: "#FF0000" },
+      { id: "{u-duplicated}", boxes: col(2), type: "Custom", formula: "=$B4<>\"\"", fill: "#FFC7CE", unreadable: true },
+    );
+    const before = JSON.stringify(real.fake.sheet("Sheet1")!.conditionalFormats);
+    const deps: AddinDeps = { port: createExcelPort(real.env), engine: fixtureEngine, sheet: "Sheet1" };
+    await highlight(deps, WITH_ALL, "zh");
+    await highlight(deps, WITH_ALL, "zh");
+    const { removed } = await clearMarks(deps);
+    expect(removed).toBeGreaterThan(0);
+    expect(JSON.stringify(real.fake.sheet("Sheet1")!.conditionalFormats)).toBe(before);
+    for (const q of real.log.requests.filter((r) => !r.refused)) expect(Math.max(q.requestBytes, q.responseBytes)).toBeLessThanOrEqual(LIMIT);
+    expect(real.log.faults).toEqual([]);
+  });
+
   test("a user's rule that cannot be read fails its sync and is skipped, as on the plain fake", async () => {
     const unreadable = (wb: FakeWorkbook): void =>
       void wb.activeSheet().conditionalFormats.push({ id: "{999}", boxes: [{ top: 4, left: 5, bottom: 15, right: 5 }], type: "Custom", formula: "=LEN(E4)>100", fill: "#FF0000", unreadable: true });
