@@ -18,14 +18,15 @@ const FAKE_DIR = join(ROOT, "test-output", "fake-office");
 export const OFFICE_CDN = /^https:\/\/appsforoffice\.microsoft\.com\//;
 export const CHROMIUM = "/usr/bin/chromium";
 
-export function buildFakeOffice(): Promise<string> {
+/** The fake bundled into `dir` (tests that may run at once each pass their own). */
+export function buildFakeOffice(dir = FAKE_DIR): Promise<string> {
   return new Promise((done, fail) => {
     webpack(
       {
         mode: "development",
         devtool: false,
         entry: join(ROOT, "test/support/fake-office-entry.ts"),
-        output: { path: FAKE_DIR, filename: "fake-office.js" },
+        output: { path: dir, filename: "fake-office.js" },
         resolve: { extensions: [".ts", ".js"] },
         module: {
           rules: [
@@ -39,7 +40,7 @@ export function buildFakeOffice(): Promise<string> {
       },
       (err, stats) => {
         if (err || !stats || stats.hasErrors()) fail(err ?? new Error(stats?.toString("errors-only")));
-        else done(readFileSync(join(FAKE_DIR, "fake-office.js"), "utf8"));
+        else done(readFileSync(join(dir, "fake-office.js"), "utf8"));
       },
     );
   });

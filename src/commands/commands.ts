@@ -19,12 +19,18 @@ function showNotice(m: PaneError, lang: Lang): Promise<void> {
   });
 }
 
-void Office.onReady(() => {
-  const handlers = createHandlers({
-    deps: () => ({ port: officePort(), engine }),
-    settings: officeSettings,
-    lang: officeLang,
-    notify: (m) => showNotice(m, officeLang()),
+// On a webview too old for this bundle, should it run at all, commands.html has already set up
+// buttons that say so; registering these would replace them.
+const oldHost = (window as { jinduOldHost?: unknown }).jinduOldHost;
+
+if (!oldHost) {
+  void Office.onReady(() => {
+    const handlers = createHandlers({
+      deps: () => ({ port: officePort(), engine }),
+      settings: officeSettings,
+      lang: officeLang,
+      notify: (m) => showNotice(m, officeLang()),
+    });
+    registerHandlers(Office.actions, handlers);
   });
-  registerHandlers(Office.actions, handlers);
-});
+}

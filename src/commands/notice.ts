@@ -46,6 +46,8 @@ export function renderNotice(doc: Document, params: URLSearchParams, close: () =
   button.focus();
 }
 
-if (typeof document !== "undefined" && typeof Office !== "undefined") {
+// On a webview too old for this bundle, or opened by a ribbon button of one, notice.html shows
+// that message itself (window.jinduOldHost is set).
+if (typeof document !== "undefined" && typeof Office !== "undefined" && !(window as { jinduOldHost?: unknown }).jinduOldHost) {
   void Office.onReady(() => renderNotice(document, new URLSearchParams(location.search), () => Office.context.ui.messageParent("close")));
 }

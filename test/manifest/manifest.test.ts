@@ -7,7 +7,7 @@ import { OfficeMockObject } from "office-addin-mock";
 import { COMMAND_NAMES, createHandlers, registerHandlers, type CommandEvent } from "../../src/commands/handlers";
 import { DEFAULT_SETTINGS } from "../../src/app/addin";
 import { memorySettingsStore } from "../../src/excel/settings";
-import { createExcelPort } from "../../src/excel/workbook";
+import { createExcelPort, REQUIRED_API } from "../../src/excel/workbook";
 import { FakeWorkbook } from "../support/fake-excel";
 import { bulletinGrid, fixtureEngine } from "../support/addin-fixtures";
 
@@ -77,8 +77,10 @@ describe("manifest.xml, our own checks", () => {
     expect(urls.filter((u) => !u.startsWith("https://"))).toEqual([]);
   });
 
-  test("ExcelApi 1.7 is required, ReadWriteDocument asked, Workbook the host", () => {
-    expect(xml).toMatch(/<Set Name="ExcelApi" MinVersion="1.7"\/>/);
+  test("ExcelApi 1.9 is required (what the adapter checks at run time), ReadWriteDocument asked, Workbook the host", () => {
+    expect(REQUIRED_API).toBe("1.9");
+    expect(xml).toContain(`<Sets DefaultMinVersion="${REQUIRED_API}">`);
+    expect([...xml.matchAll(/<Set Name="([^"]+)" MinVersion="([^"]+)"\/>/g)].map((m) => [m[1], m[2]])).toEqual([["ExcelApi", REQUIRED_API]]);
     expect(xml).toContain("<Permissions>ReadWriteDocument</Permissions>");
     expect(xml).toContain('<Host Name="Workbook"/>');
   });

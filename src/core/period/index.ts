@@ -16,6 +16,7 @@
 // Every pattern has bounded quantifiers, so matching is linear in the text length.
 
 import { parseNumber } from "../reading/numbers";
+import { matchesWhere } from "../text/preceding";
 
 export interface PeriodFinding {
   /** The words as written, lightly normalised: half-width digits, "-" for dashes, no spaces, no 份. */
@@ -72,9 +73,13 @@ function round1(x: number): number {
 // Regex building blocks (applied to the normalised text).
 const S = "[ \\t]{0,2}";
 const CN_NUM = "〇零○一二三四五六七八九十两";
-// A month/day/quarter numeral, not glued to a preceding numeral or decimal point.
-const N = `(?:(?<![0-9.])[0-9]{1,2}(?![0-9])|(?<![${CN_NUM}])[${CN_NUM}]{1,3})`;
-const YEAR = `(?:(?<![0-9])[12][0-9]{3}|(?<![${CN_NUM}])[〇零○一二三四五六七八九]{4})`;
+// A month/day/quarter numeral, and a year. Neither may continue a numeral before it (…12月 in
+// 112月, 5月 in 3.5月; a year may follow a point): the patterns cannot say so, as look-behind
+// stops older webviews, so each rule's `before` checks it where a numeral can start the match.
+// Inside a pattern these blocks only ever follow a word, a dash or a space, never a numeral or a
+// point: keep it so, or check there too.
+const N = `(?:[0-9]{1,2}(?![0-9])|[${CN_NUM}]{1,3})`;
+const YEAR = `(?:[12][0-9]{3}|[〇零○一二三四五六七八九]{4})`;
 const DASH = `(?:-{1,2}|至|到)`;
 
 const RE_RANGE = new RegExp(
@@ -87,22 +92,61 @@ const RE_QUARTER = new RegExp(
   `(?:(${YEAR})${S}年${S})?(?:前${S}(${N})${S}(?:个${S})?季度|(${N})${S}${DASH}${S}(${N})${S}季度|(第${S})?(${N})${S}季度)`,
   "g",
 );
+// 截至…, or 至 after a pause (, 。 a space…), or 至/到/- after a day (…日至, 日-): see untilBefore.
 const RE_UNTIL = new RegExp(
-  `(?:截[至止][到至]?|(?<=^|[\\s,，。:：;；(（、])至|(?<=日${S})(?:至|到|-{1,2}))${S}` +
+  `(?:截[至止][到至]?|至|到|-{1,2})${S}` +
     `(?:(?:(?:(${YEAR})|今|本)${S}年${S})?(${N})${S}月(?:${S}(${N})${S}[日号]|${S}(底|末|上旬|中旬|下旬))?` +
     `|(?:${YEAR}|今|本)?${S}年${S}[底末])`,
   "g",
 );
 const RE_MONTH_END = new RegExp(`(?:(${YEAR})${S}年${S})?(${N})${S}月${S}[底末](?!${S}前)`, "g");
-const RE_YEAR_END = new RegExp(
-  `(?:${YEAR}${S}|[今本]${S}|(?<![0-9${CN_NUM}去明前上后当]))年${S}[底末](?!${S}前)`,
-  "g",
-);
+// 年底 alone, not after a numeral or 去/明/前/上/后/当 (去年底 is last year's): see yearEndBefore.
+const RE_YEAR_END = new RegExp(`(?:${YEAR}${S}|[今本]${S})?年${S}[底末](?!${S}前)`, "g");
 const RE_MONTH = new RegExp(`(?:(${YEAR})${S}年${S})?(${N})${S}月`, "g");
-const RE_FULL_YEAR = new RegExp(
-  `(?:(?<![0-9])(${YEAR})${S}(?=年度)|(${YEAR})${S}年${S}(?=全年))?(?<![上去前下半每跨往])(全年|年度)`,
-  "g",
-);
+// 全年/年度 alone, not after 上/去/前/下/半/每/跨/往 (上年度, 跨年度): see fullYearBefore.
+const RE_FULL_YEAR = new RegExp(`(?:(${YEAR})${S}(?=年度)|(${YEAR})${S}年${S}(?=全年))?(全年|年度)`, "g");
+
+// What may precede a match: the look-behinds of these patterns, in code (see N above).
+const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
+const isCnNumeral = (c: string | undefined) => c !== undefined && CN_NUM.includes(c);
+
+/** A numeral starting a match at `i` does not continue one before it; a year may follow a point. */
+function freeNumeral(norm: string, i: number, year: boolean): boolean {
+  const c = norm[i];
+  const prev = norm[i - 1];
+  if (isDigit(c)) return !isDigit(prev) && (year || prev !== ".");
+  if (isCnNumeral(c)) return !isCnNumeral(prev);
+  return true;
+}
+
+/** For the patterns that may start with a year (their group 1) or a numeral. */
+const numeralBefore = (norm: string, m: RegExpExecArray) => freeNumeral(norm, m.index, m[1] !== undefined);
+
+const RE_PAUSE = /[\s,，。:：;；(（、]/;
+const RE_DAY_BEFORE = /日[ \t]{0,2}$/;
+function untilBefore(norm: string, m: RegExpExecArray): boolean {
+  const c = norm[m.index];
+  if (c === "截") return true;
+  const afterDay = RE_DAY_BEFORE.test(norm.slice(Math.max(0, m.index - 3), m.index));
+  if (c === "至") return m.index === 0 || RE_PAUSE.test(norm[m.index - 1]!) || afterDay;
+  return afterDay;
+}
+
+const YEAR_END_NOT_AFTER = `0123456789${CN_NUM}去明前上后当`;
+function yearEndBefore(norm: string, m: RegExpExecArray): boolean {
+  if (norm[m.index] !== "年") return freeNumeral(norm, m.index, true);
+  const prev = norm[m.index - 1];
+  return prev === undefined || !YEAR_END_NOT_AFTER.includes(prev);
+}
+
+const FULL_YEAR_NOT_AFTER = "上去前下半每跨往";
+function fullYearBefore(norm: string, m: RegExpExecArray): boolean {
+  const prev = norm[m.index - 1];
+  // Before 年度 a year may follow no digit at all, not even a Chinese year's.
+  if (m[1] !== undefined) return !isDigit(prev) && freeNumeral(norm, m.index, true);
+  if (m[2] !== undefined) return freeNumeral(norm, m.index, true);
+  return prev === undefined || !FULL_YEAR_NOT_AFTER.includes(prev);
+}
 
 // After a month: units that make "N月" something else (月龄 = age in months, 月内 = within).
 const RE_NOT_MONTH_AFTER = /^(?:份?(?:龄|内|以内|以上|以下))/;
@@ -139,6 +183,9 @@ export interface PeriodRule {
   re: RegExp;
   /** Months and tier of one match, or null when the match is not a period. */
   read(m: RegExpExecArray, norm: string): Reading | null;
+  /** Whether what precedes the match allows it (in place of a look-behind: see matchesWhere);
+   * when not, the next match may start one character on. */
+  before?(norm: string, m: RegExpExecArray): boolean;
 }
 
 function matchEnd(m: RegExpExecArray): number {
@@ -230,6 +277,7 @@ export const RULES: readonly PeriodRule[] = [
   {
     id: "month-range",
     re: RE_RANGE,
+    before: numeralBefore,
     read: (m, norm) => {
       const from = num(m[2]);
       const to = num(m[3]);
@@ -245,33 +293,36 @@ export const RULES: readonly PeriodRule[] = [
   {
     id: "first-months",
     re: RE_FIRST_MONTHS,
+    before: numeralBefore,
     read: (m) => {
       const n = num(m[2]);
       return validMonth(n) ? { months: n, tier: 5 } : null;
     },
   },
-  { id: "half-year", re: RE_HALF, read: (m) => (m[2] === "上" ? { months: 6, tier: 5 } : { months: 12, tier: 4 }) },
+  { id: "half-year", re: RE_HALF, before: numeralBefore, read: (m) => (m[2] === "上" ? { months: 6, tier: 5 } : { months: 12, tier: 4 }) },
   // One regex for 前N季度, N-M季度 and (第)N季度, so that 三季度 inside 前三季度 is not a second match.
-  { id: "quarter", re: RE_QUARTER, read: readQuarter },
-  { id: "until", re: RE_UNTIL, read: readUntil },
+  { id: "quarter", re: RE_QUARTER, before: numeralBefore, read: readQuarter },
+  { id: "until", re: RE_UNTIL, before: untilBefore, read: readUntil },
   { id: "until-numeric-date", re: RE_UNTIL_NUMERIC, read: readUntilNumeric },
   {
     id: "month-end",
     re: RE_MONTH_END,
+    before: numeralBefore,
     read: (m, norm) => {
       const month = num(m[2]);
       return validMonth(month) && !eventBefore(norm, m.index) ? { months: month, tier: 3 } : null;
     },
   },
-  { id: "year-end", re: RE_YEAR_END, read: (m, norm) => (eventBefore(norm, m.index) ? null : { months: 12, tier: 3 }) },
-  { id: "month", re: RE_MONTH, read: readMonth },
-  { id: "full-year", re: RE_FULL_YEAR, read: readFullYear },
+  { id: "year-end", re: RE_YEAR_END, before: yearEndBefore, read: (m, norm) => (eventBefore(norm, m.index) ? null : { months: 12, tier: 3 }) },
+  { id: "month", re: RE_MONTH, before: numeralBefore, read: readMonth },
+  { id: "full-year", re: RE_FULL_YEAR, before: fullYearBefore, read: readFullYear },
 ];
 
 function collect(norm: string): Candidate[] {
   const out: Candidate[] = [];
   for (const rule of RULES) {
-    for (const m of norm.matchAll(rule.re)) {
+    const before = rule.before;
+    for (const m of matchesWhere(rule.re, norm, (x) => before === undefined || before(norm, x))) {
       const r = rule.read(m, norm);
       if (r === null) continue;
       out.push({ rule: rule.id, start: m.index, end: matchEnd(m), months: round1(r.months), tier: r.tier });

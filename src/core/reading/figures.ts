@@ -5,6 +5,7 @@ import { ARABIC, CHINESE, CN_DIGITS, MULTIPLIER, parseNumber } from "./numbers";
 import { UNITS, UNIT_WORDS, NOT_UNITS, type UnitInfo } from "./units";
 import { QUALIFIERS_AFTER, QUALIFIERS_BEFORE } from "./lexicon";
 import { clauseIndexAt, structure, type Structure } from "./structure";
+import { matchesAfter } from "../text/preceding";
 import { markStandards } from "./rules/markStandards";
 import { markBreakdowns } from "./rules/markBreakdowns";
 
@@ -50,19 +51,26 @@ const UNIT_ALT = UNIT_WORDS.map(esc).join("|");
 const MULT_ALT = Object.keys(MULTIPLIER).sort((a, b) => b.length - a.length).map(esc).join("|");
 
 // A number-aware boundary: nothing matches 0.993 inside 280.993, nor 三 inside 第三, nor an
-// ordinal (第3批, 第1、2批) or the upper end of a range (3-5人).
-const ORDINAL = String.raw`(?<!第[\d${CN_DIGITS}十百、,]{0,8})`;
+// ordinal (第3批, 第1、2批) or the upper end of a range (3-5人). Each pattern starts with the
+// character before the figure, consumed (see matchesAfter: look-behind would stop older webviews);
+// the ordinal and the range look further back, in code.
+const ORDINAL_BEFORE = new RegExp(String.raw`第[\d${CN_DIGITS}十百、,]{0,8}$`);
+const RANGE_BEFORE = /\d\s?[-~]$/;
+const notOrdinalNorRange = (text: string) => (start: number) =>
+  !ORDINAL_BEFORE.test(text.slice(Math.max(0, start - 9), start)) && !RANGE_BEFORE.test(text.slice(Math.max(0, start - 3), start));
+const notOrdinal = (text: string) => (start: number) => !ORDINAL_BEFORE.test(text.slice(Math.max(0, start - 9), start));
 // Two expressions, not one alternation: each then starts only where its first character can.
 const QUANTITY_ARABIC = new RegExp(
-  // (?=\d) first: positions without a digit fail before any look-behind is tried.
-  String.raw`(?=\d)(?<![\d.,])(?<!\d\s?[-~])${ORDINAL}(?<num>${ARABIC})(?![\d])\s?(?:(?<more>[多余])\s?)?(?:(?<mult>${MULT_ALT})\s?)?(?:(?<more2>[多余])\s?)?(?<unit>${UNIT_ALT})`,
+  // (?=\d) first: positions without a digit next fail at once.
+  String.raw`[^\d.,](?=\d)(?<num>${ARABIC})(?![\d])\s?(?:(?<more>[多余])\s?)?(?:(?<mult>${MULT_ALT})\s?)?(?:(?<more2>[多余])\s?)?(?<unit>${UNIT_ALT})`,
   "g",
 );
 const QUANTITY_CHINESE = new RegExp(
-  String.raw`(?=[${CN_DIGITS}十百千万亿])(?<![第${CN_DIGITS}十百千万亿])${ORDINAL}(?<cn>${CHINESE})(?:(?<cmult>${MULT_ALT}))?(?<cunit>${UNIT_ALT})`,
+  String.raw`[^第${CN_DIGITS}十百千万亿](?=[${CN_DIGITS}十百千万亿])(?<cn>${CHINESE})(?:(?<cmult>${MULT_ALT}))?(?<cunit>${UNIT_ALT})`,
   "g",
 );
-const PERCENT = new RegExp(String.raw`(?=\d)(?<![\d.,])(${ARABIC})\s?%|百分之(${ARABIC}|${CHINESE})`, "g");
+// 百分之 may follow anything.
+const PERCENT = new RegExp(String.raw`[^\d.,](?=\d)(${ARABIC})\s?%|[\s\S]百分之(${ARABIC}|${CHINESE})`, "g");
 
 const WINDOW_BEFORE = 40;
 const WINDOW_AFTER = 24;
@@ -144,8 +152,11 @@ export function scan(original: string): ScannedText {
     });
   };
 
-  const matches = [...forNumbers.matchAll(QUANTITY_ARABIC), ...forNumbers.matchAll(QUANTITY_CHINESE)].sort((a, b) => a.index! - b.index!);
-  for (const m of matches) {
+  const matches = [
+    ...matchesAfter(QUANTITY_ARABIC, forNumbers, notOrdinalNorRange(forNumbers)),
+    ...matchesAfter(QUANTITY_CHINESE, forNumbers, notOrdinal(forNumbers)),
+  ].sort((a, b) => a.start - b.start);
+  for (const { start, end, m } of matches) {
     if (figures.length >= MAX_FIGURES) break;
     const g = m.groups ?? {};
     const arabic = g.num;
@@ -155,8 +166,6 @@ export function scan(original: string): ScannedText {
     if (NOT_UNITS.includes(unit)) continue;
     const info = UNITS[unit];
     if (!info) continue;
-    const start = m.index!;
-    const end = start + m[0].length;
     if (RANK_UNITS.includes(unit)) {
       const pre = norm.slice(Math.max(0, start - 8), start);
       if (RANK_BEFORE.test(pre) || (unit === "位" && RANK_BEFORE_WEI.test(pre))) continue;
@@ -176,13 +185,11 @@ export function scan(original: string): ScannedText {
     // 逾, 超, 上 are not among the lexicon's qualifiers: the word is kept unless the lexicon finds one.
     add("quantity", value, value * factor * info.factor, (mult ?? "") + unit, info, start, end, approx);
   }
-  for (const m of forNumbers.matchAll(PERCENT)) {
+  for (const { start, end, m } of matchesAfter(PERCENT, forNumbers)) {
     if (figures.length >= MAX_FIGURES) break;
     const numText = m[1] ?? m[2] ?? "";
     const value = parseNumber(numText);
     if (!Number.isFinite(value)) continue;
-    const start = m.index!;
-    const end = start + m[0].length;
     add("percent", value, value, "%", null, start, end);
   }
   figures.sort((a, b) => a.start - b.start);

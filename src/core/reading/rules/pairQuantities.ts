@@ -15,8 +15,9 @@ const MIN_SIM: Record<Compatibility, number> = { exact: 0, class: 0.12, loose: 0
 const UNIT_BONUS: Record<Compatibility, number> = { exact: 0.3, class: 0.15, loose: 0 };
 /** Candidates whose scores differ by less than this are equally plausible readings. */
 const AMBIGUITY_MARGIN = 0.06;
-/** Words that scope a figure to the latest month or week only. */
-const MONTHLY = /(本月|当月|上月|本周|当周|本季度|当季|本期|(?<![-~至到\d])\d{1,2}\s?月份?(?![底末]))[\u4e00-\u9fff]{0,6}$/;
+/** Words that scope a figure to the latest month or week only (10月份, not 1-10月: the character
+ * before the month is matched, not looked behind, for older webviews; only `test` uses it). */
+const MONTHLY = /(本月|当月|上月|本周|当周|本季度|当季|本期|(?:^|[^\d~至到-])\d{1,2}\s?月份?(?![底末]))[\u4e00-\u9fff]{0,6}$/;
 
 export interface Candidate {
   t: Target;
