@@ -1,12 +1,16 @@
-// Builds the task pane and the ribbon commands into dist/, with the manifest and icons.
+// Builds the task pane and the ribbon commands into dist/, with the manifest and icons, and the
+// offline page dist/jindu.html (one file, scripts inline; scripts/inline-page.js).
 //   npm run build        production; ADDIN_URL=https://host/path/ sets the manifest's URLs
 //   npm run dev-server   https://localhost:3000 with the Office dev certificate (or DEV_CERT/DEV_KEY)
+//   --env only=page      the offline page alone (tests and the page bench); --env outDir=DIR elsewhere than dist/
 "use strict";
 const fs = require("fs");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const webpack = require("webpack");
 const { rewriteManifest } = require("./scripts/manifest-url");
+const { InlinePagePlugin } = require("./scripts/inline-page");
 
 const DEV_PORT = 3000;
 
@@ -32,15 +36,34 @@ module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const addinUrl = process.env.ADDIN_URL || "https://localhost:3000/";
   const outDir = path.resolve(__dirname, env.outDir || "dist");
+  const pageOnly = env.only === "page";
+  const addinEntries = {
+    taskpane: "./src/taskpane/index.tsx",
+    commands: "./src/commands/commands.ts",
+    notice: "./src/commands/notice.ts",
+    // The reading off the pane's thread; a fixed name, the pane starts it by that name.
+    "engine-worker": "./src/taskpane/engine.worker.ts",
+  };
+  const addinPlugins = [
+    new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+    new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
+    new HtmlWebpackPlugin({ filename: "notice.html", template: "./src/commands/notice.html", chunks: ["notice"] }),
+    new CopyWebpackPlugin({
+      patterns: [
+        { from: "assets/icons", to: "assets/icons" },
+        { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteManifest(content.toString(), addinUrl) },
+      ],
+    }),
+  ];
   return {
     mode: production ? "production" : "development",
     devtool: production ? "source-map" : "eval-source-map",
     entry: {
-      taskpane: "./src/taskpane/index.tsx",
-      commands: "./src/commands/commands.ts",
-      notice: "./src/commands/notice.ts",
-      // The reading off the pane's thread; a fixed name, the pane starts it by that name.
-      "engine-worker": "./src/taskpane/engine.worker.ts",
+      ...(pageOnly ? {} : addinEntries),
+      // The offline page and its worker, inlined into jindu.html and not shipped as files.
+      // publicPath "": an inline script has no src to take it from (the dev server's runtime asks).
+      page: { import: "./src/page/index.tsx", publicPath: "" },
+      "page-worker": { import: "./src/page/page.worker.ts", publicPath: "" },
     },
     output: {
       path: outDir,
@@ -63,15 +86,10 @@ module.exports = async (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
-      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
-      new HtmlWebpackPlugin({ filename: "notice.html", template: "./src/commands/notice.html", chunks: ["notice"] }),
-      new CopyWebpackPlugin({
-        patterns: [
-          { from: "assets/icons", to: "assets/icons" },
-          { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteManifest(content.toString(), addinUrl) },
-        ],
-      }),
+      ...(pageOnly ? [] : addinPlugins),
+      // The page decodes GB18030 and UTF-16 with the browser's TextDecoder, not iconv-lite's tables.
+      new webpack.NormalModuleReplacementPlugin(/[\\/]text[\\/]decode\.ts$/, path.resolve(__dirname, "src/page/decode.ts")),
+      new InlinePagePlugin({ template: path.resolve(__dirname, "src/page/page.html") }),
       new BundleSizePlugin(),
     ],
     devServer: production

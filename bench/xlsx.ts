@@ -4,7 +4,7 @@ import { fork } from "node:child_process";
 import { existsSync, promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { report } from "../src/app/report";
+import { report } from "../src/cli/files";
 import { collectGarbage } from "../src/cli/memory";
 import { bulletinWorkbook, parseBulletinText, type Bulletin, type BulletinRow } from "../scripts/build-sample";
 

@@ -1,6 +1,7 @@
-// Loads a bulletin from a file: a workbook through the ExcelJS adapter, pasted text through
-// the text reader. Every failure is a JinduError with a zh/en message.
-import * as path from "node:path";
+// Loads a bulletin from its bytes and name: a workbook through the ExcelJS adapter, pasted text
+// through the text reader. Every failure is a JinduError with a zh/en message. Where the bytes
+// come from (a file, a dropped file, a paste) is the host's business: src/cli/files.ts reads
+// files, the offline page hands over what the user chose.
 import type ExcelJS from "exceljs";
 import { isJinduError, JinduError } from "../core/errors";
 import { detectTable } from "../core/table/detect";
@@ -9,13 +10,28 @@ import { decodeText, readTextGrid, utf16Bom } from "../text/readText";
 import { clearJinduMarks, hasJinduMarks, isJinduPart, readState } from "../xlsx/marks";
 import { plainColumns, unpatchRequest, type UnpatchRequest } from "../xlsx/unpatch";
 import { unsavedParts, type LostParts } from "../xlsx/parts";
-import { candidateSheets, loadWorkbook, pickWorksheet, readBytes, sniffWorkbook, worksheetGrid } from "../xlsx/read";
+import { candidateSheets, loadWorkbook, pickWorksheet, sniffWorkbook, worksheetGrid } from "../xlsx/read";
 
 export const WORKBOOK_EXTENSIONS = [".xlsx", ".xlsm"];
 export const TEXT_EXTENSIONS = [".txt", ".tsv", ".csv"];
 
 /** Excel's limit on the characters of a cell; a text file can hold more. */
 export const MAX_CELL_CHARS = 32_767;
+
+/** A bulletin as a host hands it over: its bytes and its file name (a path is fine). */
+export interface BulletinSource {
+  bytes: Uint8Array;
+  name: string;
+}
+
+/** The file name without its folder. */
+export const baseName = (name: string): string => name.replace(/^.*[\\/]/, "");
+
+/** The extension, lower case with its dot, or "" (as node's path.extname). */
+export function extension(name: string): string {
+  const m = /(?!^)\.[^.]*$/.exec(baseName(name));
+  return m ? m[0].toLowerCase() : "";
+}
 
 export interface LoadOptions {
   sheet?: string;
@@ -113,11 +129,12 @@ function findBulletinSheet(workbook: ExcelJS.Workbook): { worksheet: ExcelJS.Wor
   throw new JinduError("no_header", `已查看工作表 ${names}；请用 --sheet 指定 / sheets tried: ${names}; name one with --sheet`);
 }
 
-/** Reads the file once and returns its grid (and, for a workbook, the parsed workbook). */
-export async function loadInput(file: string, opts: LoadOptions = {}): Promise<LoadedInput> {
-  const bytes = await readBytes(file);
-  const name = path.basename(file);
-  const ext = path.extname(file).toLowerCase();
+/** Reads the bulletin's bytes once and returns its grid (and, for a workbook, the parsed workbook). */
+export async function readBulletin(source: BulletinSource, opts: LoadOptions = {}): Promise<LoadedInput> {
+  const { bytes } = source;
+  const file = source.name;
+  const name = baseName(file);
+  const ext = extension(file);
   const kind = sniffWorkbook(bytes);
   // The bytes decide over the extension: a workbook renamed .txt is still a workbook.
   if (WORKBOOK_EXTENSIONS.includes(ext) || kind !== "other") {
@@ -143,8 +160,4 @@ export async function loadInput(file: string, opts: LoadOptions = {}): Promise<L
     return { kind: "text", grid, cut: cutLongCells(grid) };
   }
   throw new JinduError("not_a_workbook", name);
-}
-
-export async function loadGrid(file: string, opts: LoadOptions = {}): Promise<Grid> {
-  return (await loadInput(file, opts)).grid;
 }

@@ -4,7 +4,7 @@ import type { AnalysisDocument, Thresholds } from "../core/types";
 import { LABELS } from "../core/plan/labels";
 import { analyzeGrid } from "../core/analyze";
 import { JinduError } from "../core/errors";
-import { loadInput } from "../app/input";
+import { loadInput } from "./files";
 import { clip, cutNote, table } from "./format";
 
 const STATUS_ZH = LABELS.zh.status;

@@ -1,6 +1,6 @@
 // `jindu clear IN [-o OUT.xlsx] [--force]`: the workbook as it was before `jindu report`.
 import { isJinduError, JinduError } from "../core/errors";
-import { clear, type ClearOutcome } from "../app/clear";
+import { clear, type ClearOutcome } from "./files";
 import { parseArgs } from "./analyze";
 
 export function renderClear(r: ClearOutcome): string {

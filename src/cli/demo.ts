@@ -3,7 +3,7 @@ import { collectGarbage } from "./memory";
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { isJinduError } from "../core/errors";
-import { localDate, report } from "../app/report";
+import { localDate, report } from "./files";
 import { renderReport } from "./report";
 
 export const SAMPLE = path.join("assets", "sample", "bulletin-2020-h1.xlsx");

@@ -2,7 +2,8 @@
 import { collectGarbage } from "./memory";
 import { isJinduError, JinduError } from "../core/errors";
 import type { Lang, PlanValue, WorkbookPlan } from "../core/plan";
-import { localDate, report, type ReportRequest, type ReportResult } from "../app/report";
+import { isCalendarDate } from "../app/report";
+import { localDate, report, type ReportRequest, type ReportResult } from "./files";
 import { parseArgs } from "./analyze";
 import { cutNote, table } from "./format";
 
@@ -40,14 +41,7 @@ export function renderReport(result: ReportResult): string {
   ].join("\n");
 }
 
-/** YYYY-MM-DD naming a day that exists (not 2020-99-99, not 2021-02-29). */
-export function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
+export { isCalendarDate };
 
 function printError(e: JinduError): void {
   process.stderr.write(`错误：${e.zh}\nError: ${e.en}\n`);

@@ -17,7 +17,7 @@ import {
 } from "../app/addin";
 import type { AnalysisDocument } from "../core/types";
 import type { Lang } from "../core/plan/types";
-import type { SettingsStore } from "../excel/settings";
+import type { SettingsStore } from "../app/settings";
 
 export type OnStage = (stage: Stage) => void;
 

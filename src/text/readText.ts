@@ -1,5 +1,5 @@
 // Pasted bulletins: tab- or comma-separated text, UTF-8, GB18030 or UTF-16 with a BOM.
-import * as iconv from "iconv-lite";
+import { decodeAs } from "./decode";
 import type { CellValue, Grid } from "../core/types";
 
 /** The encoding a byte-order mark names: Excel's "Unicode text" is UTF-16 LE with a BOM. */
@@ -15,13 +15,12 @@ export function utf16Bom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
  */
 export function decodeText(bytes: Uint8Array): string {
   const bom = utf16Bom(bytes);
-  // iconv-lite rather than TextDecoder: UTF-16 BE needs full ICU there.
-  if (bom) return iconv.decode(Buffer.from(bytes), bom).replace(/^\uFEFF/, "");
+  if (bom) return decodeAs(bytes, bom).replace(/^\uFEFF/, "");
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    text = iconv.decode(Buffer.from(bytes), "gb18030");
+    text = decodeAs(bytes, "gb18030");
   }
   return text.replace(/^\uFEFF/, "");
 }

@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { COMPLETION_BAR_COLOR, DEFAULT_FILLED, displayWidth, markFormula, type WorkbookPlan } from "../core/plan";
-import type { Grid } from "../core/types";
+import type { Grid, RowStatus } from "../core/types";
 import { columnLetters, columnNumber } from "../core/plan/a1";
 import { freeColumnPair, imageColumns, markRules, usedColumns, writeSummary, type MarkRule } from "./apply";
 import { snapshotColumns, writeState, type MarksState } from "./marks";
@@ -418,8 +418,8 @@ async function drawnColumns(zip: JSZip, sheetPart: string): Promise<number[]> {
 
 /** What the patch needs from the parsed workbook, taken while it is at hand. */
 export interface PreparedPatch {
-  /** The request for a plan: where the two columns go and the rules over the grid's rows. */
-  request(plan: WorkbookPlan): PatchRequest;
+  /** The request for a plan: where the two columns go and the rules over the grid's rows (`filled`: which statuses get a fill). */
+  request(plan: WorkbookPlan, filled?: Readonly<Record<RowStatus, boolean>>): PatchRequest;
 }
 
 /**
@@ -445,10 +445,10 @@ export async function preparePatch(bytes: Uint8Array, ws: ExcelJS.Worksheet, gri
   const snapshot = snapshotColumns(ws, [...candidates]);
   const sheet = ws.name;
   return {
-    request(plan) {
+    request(plan, filled = DEFAULT_FILLED) {
       const extraColumn = freeColumnPair(grid, plan.extraColumns.firstColumn, taken, used);
       const state: MarksState = { ...snapshot, columns: snapshot.columns.filter((c) => c.column === extraColumn || c.column === extraColumn + 1) };
-      return { bytes, sheet, plan, extraColumn, rules: markRules(grid, plan, DEFAULT_FILLED, extraColumn), state };
+      return { bytes, sheet, plan, extraColumn, rules: markRules(grid, plan, filled, extraColumn), state };
     },
   };
 }

@@ -1,9 +1,8 @@
 // Workbook → Grid through ExcelJS: values as the user sees them (rich text joined, formulas by
 // their cached result, dates as text), merged areas listed, merged-away cells empty.
-import { constants as fsConstants, promises as fs } from "node:fs";
-import * as path from "node:path";
+// No Node API here: the offline page bundles this module too (files are read in src/cli/files.ts).
 import ExcelJS from "exceljs";
-import { JinduError, fromFsError } from "../core/errors";
+import { JinduError } from "../core/errors";
 import type { CellValue, Grid, MergedArea } from "../core/types";
 import { JINDU_MARKER } from "../core/plan";
 // Both are plain constants and functions, free of Office types: the add-in's limit, shared.
@@ -17,19 +16,35 @@ export type WorkbookKind = "zip" | "encrypted" | "cfb" | "other";
 
 const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
+/** Whether `needle` occurs in `bytes` (a plain scan: Buffer is Node's, and the page has none). */
+export function includesBytes(bytes: Uint8Array, needle: Uint8Array): boolean {
+  const first = needle[0];
+  if (first === undefined) return true;
+  for (let i = bytes.indexOf(first); i !== -1 && i <= bytes.length - needle.length; i = bytes.indexOf(first, i + 1)) {
+    let j = 1;
+    while (j < needle.length && bytes[i + j] === needle[j]) j++;
+    if (j === needle.length) return true;
+  }
+  return false;
+}
+
+const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const utf16le = (s: string): Uint8Array => Uint8Array.from([...s].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]));
+const ENCRYPTED_PACKAGE = utf16le("EncryptedPackage");
+const WORKBOOK_PART = latin1("xl/workbook.xml");
+
 /** What the bytes are: an OOXML zip, an encrypted OOXML (a CFB with EncryptedPackage), a legacy CFB (.xls), or neither. */
 export function sniffWorkbook(bytes: Uint8Array): WorkbookKind {
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return "zip";
   if (bytes.length >= 8 && CFB_SIGNATURE.every((b, i) => bytes[i] === b)) {
     // Directory entry names are UTF-16LE; an encrypted .xlsx has an "EncryptedPackage" stream.
-    const needle = Buffer.from("EncryptedPackage", "utf16le");
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle) ? "encrypted" : "cfb";
+    return includesBytes(bytes, ENCRYPTED_PACKAGE) ? "encrypted" : "cfb";
   }
   return "other";
 }
 
 /** Parses workbook bytes, turning every failure into a typed error. `name` is shown in messages. */
-export async function loadWorkbook(bytes: Buffer, name: string): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(bytes: Uint8Array, name: string): Promise<ExcelJS.Workbook> {
   const kind = sniffWorkbook(bytes);
   if (kind === "encrypted") throw new JinduError("encrypted_workbook", name);
   // A legacy .xls (also CFB) is not read: ask for .xlsx.
@@ -43,7 +58,7 @@ export async function loadWorkbook(bytes: Buffer, name: string): Promise<ExcelJS
   }
   // A zip that is not a spreadsheet (a .docx, an archive) loads as a workbook without sheets.
   if (wb.worksheets.length === 0) {
-    throw new JinduError(bytes.includes("xl/workbook.xml") ? "empty_workbook" : "not_a_workbook", name);
+    throw new JinduError(includesBytes(bytes, WORKBOOK_PART) ? "empty_workbook" : "not_a_workbook", name);
   }
   return wb;
 }
@@ -194,53 +209,15 @@ export function pickWorksheet(wb: ExcelJS.Workbook, sheet?: string): ExcelJS.Wor
   return first;
 }
 
-/** A file-system error as a typed error naming the file. */
-export function fileError(e: unknown, file: string): JinduError {
-  const code = isRecord(e) && typeof e.code === "string" ? e.code : undefined;
-  return fromFsError(e, file) ?? new JinduError("io_error", code ? `${file} (${code})` : file);
-}
-
-function refuseNonFile(st: { isFile(): boolean; isDirectory(): boolean }, file: string): void {
-  if (st.isDirectory()) throw new JinduError("is_a_directory", file);
-  // A FIFO, socket or device (/dev/zero) would block or never end.
-  if (!st.isFile()) throw new JinduError("not_a_file", file);
-}
-
-/** Reads a regular file; anything else, and every file-system error, is a typed error. */
-async function readBytes(file: string): Promise<Buffer> {
-  try {
-    refuseNonFile(await fs.stat(file), file);
-    // Non-blocking (the flag is undefined on Windows), and checked again on the open handle:
-    // the path may have changed since.
-    const handle = await fs.open(file, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
-    try {
-      refuseNonFile(await handle.stat(), file);
-      return await handle.readFile();
-    } finally {
-      await handle.close();
-    }
-  } catch (e) {
-    throw fileError(e, file);
-  }
-}
-
 export interface LoadedWorkbook {
   workbook: ExcelJS.Workbook;
   worksheet: ExcelJS.Worksheet;
   grid: Grid;
 }
 
-/** Reads a workbook (a path or its bytes) and the grid of one sheet. */
-export async function readWorkbook(source: string | Buffer, sheet?: string): Promise<LoadedWorkbook> {
-  const name = typeof source === "string" ? path.basename(source) : "workbook";
-  const bytes = typeof source === "string" ? await readBytes(source) : source;
+/** Reads workbook bytes and the grid of one sheet. */
+export async function readWorkbook(bytes: Uint8Array, sheet?: string, name = "workbook"): Promise<LoadedWorkbook> {
   const workbook = await loadWorkbook(bytes, name);
   const worksheet = pickWorksheet(workbook, sheet);
   return { workbook, worksheet, grid: worksheetGrid(worksheet) };
 }
-
-export async function readWorkbookGrid(source: string | Buffer, sheet?: string): Promise<Grid> {
-  return (await readWorkbook(source, sheet)).grid;
-}
-
-export { readBytes };

@@ -5,9 +5,8 @@ import { promises as fs } from "node:fs";
 import * as net from "node:net";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { loadInput } from "../../src/app/input";
+import { fileError, loadInput } from "../../src/cli/files";
 import { JinduError } from "../../src/core/errors";
-import { fileError } from "../../src/xlsx/read";
 import { smallBulletin, tempDir, toBuffer } from "../support/workbooks";
 
 const posix = process.platform !== "win32";

@@ -2,7 +2,7 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { loadInput } from "../../src/app/input";
+import { loadInput } from "../../src/cli/files";
 import { analyzeGrid } from "../../src/core/analyze";
 import { JinduError } from "../../src/core/errors";
 import { JINDU_MARKER } from "../../src/core/plan";

@@ -3,7 +3,8 @@
 import { promises as fs, readFileSync, readdirSync } from "node:fs";
 import * as path from "node:path";
 import * as iconv from "iconv-lite";
-import { cutLongCells, loadInput, MAX_CELL_CHARS } from "../../src/app/input";
+import { cutLongCells, MAX_CELL_CHARS } from "../../src/app/input";
+import { loadInput } from "../../src/cli/files";
 import { analyzeGrid } from "../../src/core/analyze";
 import type { CellValue, Grid } from "../../src/core/types";
 import { decodeText, readTextGrid } from "../../src/text/readText";

@@ -2,7 +2,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import * as iconv from "iconv-lite";
 import ExcelJS from "exceljs";
-import { loadGrid, loadInput } from "../../src/app/input";
+import { loadGrid, loadInput } from "../../src/cli/files";
 import { JinduError } from "../../src/core/errors";
 import { SEED_TEXT } from "../support/fakeAnalyze";
 import { encryptedWorkbookBytes, smallBulletin, tempDir, toBuffer } from "../support/workbooks";

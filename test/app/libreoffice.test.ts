@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import { report } from "../../src/app/report";
+import { report } from "../../src/cli/files";
 import { buildSample } from "../../scripts/build-sample";
 import { SEED_TEXT } from "../support/fakeAnalyze";
 import { tempDir } from "../support/workbooks";

@@ -1,7 +1,7 @@
 // The report use case with the stand-in analyzer (the plan and adapters, not the reading).
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { defaultOutputPath, report } from "../../src/app/report";
+import { defaultOutputPath, report } from "../../src/cli/files";
 import { JinduError } from "../../src/core/errors";
 import { buildSample } from "../../scripts/build-sample";
 import { fakeAnalyze, SEED_TEXT } from "../support/fakeAnalyze";

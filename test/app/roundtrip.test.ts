@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
-import { report } from "../../src/app/report";
+import { report } from "../../src/cli/files";
 import { analyzeGrid } from "../../src/core/analyze";
 import type { AnalysisDocument, AnalyzeOptions, Grid, RowStatus } from "../../src/core/types";
 import { worksheetGrid } from "../../src/xlsx/read";

@@ -6,8 +6,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { clear } from "../../src/app/clear";
-import { report } from "../../src/app/report";
+import { clear, report } from "../../src/cli/files";
 import { isMarkFormula } from "../../src/core/plan";
 import { smallBulletin, tempDir, toBuffer, fromBuffer } from "../support/workbooks";
 

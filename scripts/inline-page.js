@@ -1,0 +1,91 @@
+// Webpack plugin: makes dist/jindu.html, the offline page, from the `page` and `page-worker`
+// entries — one file, its script inline under a CSP hash, the worker's code in an inert
+// <script type="text/plain"> the page turns into a blob: worker. No request is ever made.
+"use strict";
+const crypto = require("crypto");
+const fs = require("fs");
+
+/** `<script`, `</script` and `<!--` would end or confuse the script element; `\x3C` is `<` in every JS string, template and regex. */
+function escapeScript(code) {
+  return code.replace(/<(\/?script|!--)/gi, "\\x3C$1");
+}
+
+const HASH_PLACEHOLDER = "%SCRIPT_HASH%";
+
+/** The text of the page's one executable script (the last <script> without attributes). */
+function pageScript(html) {
+  const start = html.lastIndexOf("<script>") + "<script>".length;
+  return html.slice(start, html.indexOf("</script>", start));
+}
+
+function csp({ scriptHash, nonce, dev }) {
+  return [
+    "default-src 'none'",
+    `script-src 'sha256-${scriptHash}'${dev ? " 'unsafe-eval'" : ""}`,
+    `style-src 'nonce-${nonce}'`,
+    "img-src data: blob:",
+    "font-src data:",
+    "worker-src blob:",
+    "connect-src 'none'",
+    "form-action 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+    "frame-src 'none'",
+    "manifest-src 'none'",
+    "media-src 'none'",
+  ].join("; ");
+}
+
+class InlinePagePlugin {
+  constructor({ template, filename = "jindu.html", main = "page", worker = "page-worker" }) {
+    Object.assign(this, { template, filename, main, worker });
+  }
+
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("InlinePagePlugin", (compilation) => {
+      // After the real content hashes are written: they rewrite hashes inside assets, which would change the hashed script.
+      compilation.hooks.processAssets.tap({ name: "InlinePagePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_HASH + 1 }, () => {
+        const chunkFiles = (name) => {
+          const chunk = compilation.namedChunks.get(name);
+          return chunk ? [...chunk.files, ...chunk.auxiliaryFiles] : [];
+        };
+        const script = (name) => {
+          const file = chunkFiles(name).find((f) => f.endsWith(".js"));
+          if (!file) return null;
+          // The page has no map to point at, and the licences are carried inside it (below).
+          const code = compilation.getAsset(file).source.source().toString();
+          return escapeScript(code.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, "").replace(/^\/\*! For license information please see \S+ \*\/\n?/, ""));
+        };
+        const licences = [this.main, this.worker]
+          .flatMap((name) => chunkFiles(name).filter((f) => f.endsWith(".LICENSE.txt")))
+          .map((f) => compilation.getAsset(f).source.source().toString())
+          .join("\n");
+        const main = script(this.main);
+        const worker = script(this.worker);
+        if (main === null || worker === null) return;
+        const nonce = crypto.randomBytes(16).toString("base64");
+        const dev = compiler.options.mode !== "production";
+        const fill = { CSP: csp({ scriptHash: HASH_PLACEHOLDER, nonce, dev }), NONCE: nonce, WORKER: worker, SCRIPT: main, LICENSES: licences.replace(/--/g, "- -") };
+        const html = fs.readFileSync(this.template, "utf8").replace(/%(CSP|NONCE|WORKER|SCRIPT|LICENSES)%/g, (_, k) => fill[k]);
+        compilation.emitAsset(this.filename, new sources.RawSource(html), { minimized: true });
+        // The page is the one file: its scripts are not shipped beside it.
+        for (const name of [this.main, this.worker]) for (const f of chunkFiles(name)) if (compilation.getAsset(f)) compilation.deleteAsset(f);
+      });
+    });
+    // The script's hash once nothing changes the page any more (a minimizer may still pass over it).
+    compiler.hooks.thisCompilation.tap("InlinePageHash", (compilation) => {
+      compilation.hooks.afterProcessAssets.tap("InlinePageHash", () => {
+        const asset = compilation.getAsset(this.filename);
+        if (!asset) return;
+        const html = asset.source.source().toString();
+        const main = pageScript(html);
+        const hash = crypto.createHash("sha256").update(main, "utf8").digest("base64");
+        compilation.updateAsset(this.filename, new sources.RawSource(html.replace(HASH_PLACEHOLDER, hash)));
+      });
+    });
+    compiler.hooks.thisCompilation.tap("InlinePageTemplate", (compilation) => compilation.fileDependencies.add(this.template));
+  }
+}
+
+module.exports = { InlinePagePlugin, escapeScript, pageScript };
