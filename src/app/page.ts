@@ -4,32 +4,16 @@
 import { analyzeGrid } from "../core/analyze";
 import { buildPlan, type Lang, type SummaryPlan } from "../core/plan";
 import type { AnalysisDocument, Grid, RowStatus } from "../core/types";
-import { candidateSheets } from "../xlsx/read";
 import type { AddinSettings } from "./addin";
-import { readBulletin, type BulletinSource } from "./input";
+import type { BulletinFiles, BulletinSource, ReadBulletin } from "./input";
 import { analyzeOptionsOf, annotate, type AnnotateOptions, type Annotated } from "./report";
 
 export { PAGE_DEFAULT_SETTINGS } from "./settings";
 export { pastedSource } from "./paste";
 
-export interface OpenedBulletin {
-  kind: "workbook" | "text";
-  /** The sheets a bulletin may be on (visible, with content, not Jindu's); one for text. */
-  sheets: string[];
-  /** The sheet read. */
-  sheet: string;
-  grid: Grid;
-  /** Cells cut to Excel's 32,767 characters. */
-  cut: number;
-}
-
 /** Reads a bulletin: with no sheet named, the first sheet whose table is found (as the command line). */
-export async function openBulletin(source: BulletinSource, sheet?: string): Promise<OpenedBulletin> {
-  const loaded = await readBulletin(source, sheet === undefined ? {} : { sheet });
-  if (loaded.kind === "text") return { kind: "text", sheets: [loaded.grid.sheet], sheet: loaded.grid.sheet, grid: loaded.grid, cut: loaded.cut };
-  const sheets = candidateSheets(loaded.workbook).map((ws) => ws.name);
-  if (!sheets.includes(loaded.worksheet.name)) sheets.unshift(loaded.worksheet.name);
-  return { kind: "workbook", sheets, sheet: loaded.worksheet.name, grid: loaded.grid, cut: loaded.cut };
+export function openBulletin(files: BulletinFiles, source: BulletinSource, sheet?: string): Promise<ReadBulletin> {
+  return files.read(source, sheet === undefined ? {} : { sheet });
 }
 
 /** The statuses the copy fills: lagging always, the others as the settings say (as 标出滞后 does). */
@@ -62,8 +46,8 @@ export function readingOf(grid: Grid, settings: AddinSettings, lang: Lang, date:
 }
 
 /** The annotated copy of the bulletin, as `jindu report` writes it. */
-export function annotatedCopy(source: BulletinSource, settings: AddinSettings, lang: Lang, date: string, sheet?: string, force = false): Promise<Annotated> {
-  return annotate(source, { ...reportOptions(settings, lang, date, sheet), force });
+export function annotatedCopy(files: BulletinFiles, source: BulletinSource, settings: AddinSettings, lang: Lang, date: string, sheet?: string, force = false): Promise<Annotated> {
+  return annotate(files, source, { ...reportOptions(settings, lang, date, sheet), force });
 }
 
 /** The file name of the copy: `<name>.jindu.xlsx`, as the command line names it. */

@@ -7,11 +7,11 @@ import { JinduError, fromFsError } from "../core/errors";
 import type { Lang, WorkbookPlan } from "../core/plan";
 import type { AnalysisDocument, Grid, Thresholds } from "../core/types";
 import type { ClearResult } from "../xlsx/marks";
-import type { LostParts } from "../xlsx/parts";
 import { pathExists, writeBytesAtomic } from "../xlsx/write";
-import { readBulletin, type LoadedInput, type LoadOptions } from "../app/input";
+import type { LoadOptions, LostParts, ReadBulletin } from "../app/input";
 import { annotate, type ReportDeps } from "../app/report";
 import { clearWorkbook } from "../app/clear";
+import { bulletinFiles } from "../xlsx/bulletin";
 
 export { localDate } from "../app/report";
 
@@ -45,9 +45,9 @@ export async function readBytes(file: string): Promise<Uint8Array> {
   }
 }
 
-/** Reads a bulletin file once: its grid (and, for a workbook, the parsed workbook). */
-export async function loadInput(file: string, opts: LoadOptions = {}): Promise<LoadedInput> {
-  return readBulletin({ bytes: await readBytes(file), name: file }, opts);
+/** Reads a bulletin file once: its grid, the sheet it is on and the others it could be on. */
+export async function loadInput(file: string, opts: LoadOptions = {}): Promise<ReadBulletin> {
+  return bulletinFiles.read({ bytes: await readBytes(file), name: file }, opts);
 }
 
 export async function loadGrid(file: string, opts: LoadOptions = {}): Promise<Grid> {
@@ -128,6 +128,7 @@ export async function report(req: ReportRequest, deps: ReportDeps = {}): Promise
   const source = { bytes: await readBytes(req.input), name: req.input };
   const { sheet, expectedProgress, thresholds, lang, date } = req;
   const made = await annotate(
+    bulletinFiles,
     source,
     { date, force, ...(sheet === undefined ? {} : { sheet }), ...(expectedProgress === undefined ? {} : { expectedProgress }), ...(thresholds ? { thresholds } : {}), ...(lang ? { lang } : {}) },
     deps,
@@ -162,7 +163,7 @@ export async function clear(req: ClearRequest): Promise<ClearOutcome> {
   const force = req.force ?? false;
   await checkOutput(req.input, output, force);
   const bytes = await onFile(req.input, () => readBytes(req.input));
-  const { bytes: out, ...result } = await clearWorkbook({ bytes, name: req.input }, { force });
+  const { bytes: out, ...result } = await clearWorkbook(bulletinFiles, { bytes, name: req.input }, { force });
   await onFile(output, () => writeBytesAtomic(async () => out, output, { force }));
   return { ...result, input: req.input, output };
 }

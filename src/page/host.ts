@@ -2,8 +2,9 @@
 // the annotated copy, each a use case of src/app. Kept free of worker globals so tests call it
 // in Node as the worker does.
 import { annotatedCopy, copyName, openBulletin, readingOf, type Reading } from "../app/page";
-import type { BulletinSource } from "../app/input";
+import type { BulletinFiles, BulletinSource } from "../app/input";
 import { isJinduError } from "../core/errors";
+import { bulletinFiles } from "../xlsx/bulletin";
 import type { Grid } from "../core/types";
 import type { Copy, Opened, PageStage, Request, WireError } from "./protocol";
 
@@ -16,7 +17,7 @@ export interface PageHost {
   handle(request: Request, onStage: (stage: PageStage) => void): Promise<Opened | Reading | Copy>;
 }
 
-export function createPageHost(): PageHost {
+export function createPageHost(files: BulletinFiles = bulletinFiles): PageHost {
   // The bulletin last read, and its sheet: later requests (another sheet, a setting changed,
   // the download) work on them.
   let source: BulletinSource | null = null;
@@ -34,7 +35,7 @@ export function createPageHost(): PageHost {
           const from = request.type === "open" ? { bytes: request.bytes, name: request.name } : source;
           if (!from) throw new Error("no bulletin chosen");
           // A file or sheet that cannot be read leaves the last one current, as the page still shows it.
-          const opened = await openBulletin(from, request.sheet);
+          const opened = await openBulletin(files, from, request.sheet);
           source = from;
           read = { sheet: opened.sheet, grid: opened.grid };
           onStage("analyzing");
@@ -49,7 +50,7 @@ export function createPageHost(): PageHost {
         case "annotate": {
           const { source: from, sheet } = need();
           onStage("writing");
-          const made = await annotatedCopy(from, request.settings, request.lang, request.date, sheet, request.force);
+          const made = await annotatedCopy(files, from, request.settings, request.lang, request.date, sheet, request.force);
           return {
             bytes: made.bytes,
             fileName: copyName(from.name),

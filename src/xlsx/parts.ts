@@ -1,12 +1,10 @@
 // Parts of an .xlsx package that ExcelJS does not write back: a copy made through it would
 // silently lose them, so the user is told before anything is written.
 import JSZip from "jszip";
+import type { LostParts } from "../app/input";
 import { JinduError } from "../core/errors";
 
-export interface LostParts {
-  zh: string[];
-  en: string[];
-}
+export type { LostParts };
 
 const LOST: readonly (readonly [RegExp, { zh: string; en: string }])[] = [
   [/^xl\/charts\//, { zh: "图表", en: "charts" }],

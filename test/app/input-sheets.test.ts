@@ -60,7 +60,7 @@ describe("finding the bulletin's sheet", () => {
     addBulletin(wb, "民生工程");
     for (let i = 5; i <= 30; i++) addNotes(wb, `附表${i}`);
     const loaded = await loadInput(await save(wb, "thirty.xlsx"));
-    expect(loaded.kind === "workbook" && loaded.worksheet.name).toBe("民生工程");
+    expect(loaded.kind === "workbook" && loaded.sheet).toBe("民生工程");
     expect(loaded.grid.sheet).toBe("民生工程");
     expect(analyzeGrid(loaded.grid).rows.map((r) => r.project)).toEqual(["技能脱贫培训", "农村饮水安全巩固提升工程"]);
   });

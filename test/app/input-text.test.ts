@@ -3,7 +3,7 @@
 import { promises as fs, readFileSync, readdirSync } from "node:fs";
 import * as path from "node:path";
 import * as iconv from "iconv-lite";
-import { cutLongCells, MAX_CELL_CHARS } from "../../src/app/input";
+import { cutLongCells, MAX_CELL_CHARS } from "../../src/xlsx/bulletin";
 import { loadInput } from "../../src/cli/files";
 import { analyzeGrid } from "../../src/core/analyze";
 import type { CellValue, Grid } from "../../src/core/types";

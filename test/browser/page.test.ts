@@ -9,7 +9,7 @@ import { pathToFileURL } from "url";
 import ExcelJS from "exceljs";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { annotate } from "../../src/app/report";
-import { readBulletin } from "../../src/app/input";
+import { bulletinFiles } from "../../src/xlsx/bulletin";
 import { pastedSource } from "../../src/app/paste";
 import { analyzeGrid } from "../../src/core/analyze";
 import { buildPlan } from "../../src/core/plan";
@@ -128,7 +128,7 @@ describeBrowser("the offline page from file://, with no network", () => {
   test("the sample workbook: the counts, the per-unit summary and the lagging list with its gaps", async () => {
     await page.getByTestId("file").setInputFiles(SAMPLE);
     await page.getByTestId("unit-table").waitFor();
-    const loaded = await readBulletin({ bytes: sampleBytes, name: SAMPLE });
+    const loaded = await bulletinFiles.read({ bytes: sampleBytes, name: SAMPLE });
     const doc = analyzeGrid(loaded.grid, {});
     const plan = buildPlan(doc, { lang: "zh", date: DATE });
     expect(await counts(page)).toEqual(doc.counts);
@@ -157,7 +157,7 @@ describeBrowser("the offline page from file://, with no network", () => {
     const file = join(downloads, download.suggestedFilename());
     await download.saveAs(file);
     await page.locator('[data-testid="message"][data-intent="success"]').waitFor();
-    const expected = await annotate({ bytes: sampleBytes, name: SAMPLE }, { date: DATE, lang: "zh" });
+    const expected = await annotate(bulletinFiles, { bytes: sampleBytes, name: SAMPLE }, { date: DATE, lang: "zh" });
     const got = await workbookValues(new Uint8Array(readFileSync(file)));
     const want = await workbookValues(expected.bytes);
     expect(got.map((s) => s.name)).toEqual(want.map((s) => s.name));
@@ -169,7 +169,7 @@ describeBrowser("the offline page from file://, with no network", () => {
   });
 
   test("settings apply at once: 序时进度 set by hand reads the bulletin again", async () => {
-    const loaded = await readBulletin({ bytes: sampleBytes, name: SAMPLE });
+    const loaded = await bulletinFiles.read({ bytes: sampleBytes, name: SAMPLE });
     const doc = analyzeGrid(loaded.grid, { expectedProgress: 90 });
     expect(doc.counts.lagging).not.toBe(analyzeGrid(loaded.grid, {}).counts.lagging);
     const spin = page.getByTestId("expected");
@@ -219,7 +219,7 @@ describeBrowser("the offline page from file://, with no network", () => {
     lines[at] = cells.join("\t");
     const pasted = lines.join("\n");
     const source = pastedSource(pasted, "粘贴的表格");
-    const reference = analyzeGrid((await readBulletin(source)).grid, {});
+    const reference = analyzeGrid((await bulletinFiles.read(source)).grid, {});
     expect(readTextGrid(pasted, source.name).values[at]![4]).toContain("\n（续）");
     await page.getByTestId("paste").fill(pasted);
     await page.getByTestId("read-paste").click();
@@ -231,7 +231,7 @@ describeBrowser("the offline page from file://, with no network", () => {
   test("a GB18030 text file dropped on the page reads as the command line reads it", async () => {
     const text = readFileSync(join(ROOT, "test/fixtures/bulletin-2020-h1.txt"), "utf8");
     const bytes = new Uint8Array(iconv.encode(text, "gb18030"));
-    const reference = analyzeGrid((await readBulletin({ bytes, name: "通报-gbk.txt" })).grid, {});
+    const reference = analyzeGrid((await bulletinFiles.read({ bytes, name: "通报-gbk.txt" })).grid, {});
     const dataTransfer = await page.evaluateHandle((b) => {
       const dt = new DataTransfer();
       dt.items.add(new File([new Uint8Array(b)], "通报-gbk.txt", { type: "text/plain" }));
@@ -266,7 +266,7 @@ describeBrowser("the offline page from file://, with no network", () => {
 
   test("a bad file gets the command line's two messages", async () => {
     const bytes = Buffer.from("这不是工作簿\u0000\u0001\u0002");
-    const error = await readBulletin({ bytes: new Uint8Array(bytes), name: "坏文件.xlsx" }).then(
+    const error = await bulletinFiles.read({ bytes: new Uint8Array(bytes), name: "坏文件.xlsx" }).then(
       () => null,
       (e: unknown) => e,
     );
@@ -293,7 +293,7 @@ describeBrowser("the offline page from file://, with no network", () => {
     await p.getByRole("button", { name: "Choose a bulletin" }).waitFor();
     await p.getByTestId("file").setInputFiles(SAMPLE);
     await p.getByTestId("unit-table").waitFor();
-    const doc = analyzeGrid((await readBulletin({ bytes: sampleBytes, name: SAMPLE })).grid, {});
+    const doc = analyzeGrid((await bulletinFiles.read({ bytes: sampleBytes, name: SAMPLE })).grid, {});
     const header = await p.getByTestId("unit-table").locator("thead th").allTextContents();
     expect(header).toEqual(buildPlan(doc, { lang: "en", date: DATE }).summary.units.header);
     await expect(p.getByTestId("count-lagging").textContent()).resolves.toBe(`Lagging ${doc.counts.lagging}`);

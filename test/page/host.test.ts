@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { PAGE_DEFAULT_SETTINGS } from "../../src/app/settings";
 import { annotate } from "../../src/app/report";
-import { readBulletin } from "../../src/app/input";
+import { bulletinFiles } from "../../src/xlsx/bulletin";
 import { pastedSource } from "../../src/app/paste";
 import { copyName, filledBy } from "../../src/app/page";
 import { DEFAULT_FILLED } from "../../src/core/plan";
@@ -42,13 +42,13 @@ describe("the page's host", () => {
     const host = createPageHost();
     const stages: string[] = [];
     const opened = (await host.handle({ type: "open", bytes: sample, name: "bulletin-2020-h1.xlsx", ...ask }, (s) => stages.push(s))) as Opened;
-    const reference = analyzeGrid((await readBulletin({ bytes: sample, name: SAMPLE })).grid, {});
+    const reference = analyzeGrid((await bulletinFiles.read({ bytes: sample, name: SAMPLE })).grid, {});
     expect(opened.doc).toEqual(reference);
     expect(opened.sheet).toBe(reference.sheet);
     expect(stages).toEqual(["reading", "analyzing"]);
     const copy = (await host.handle({ type: "annotate", force: false, ...ask }, () => undefined)) as Copy;
     expect(copy.fileName).toBe("bulletin-2020-h1.jindu.xlsx");
-    const report = await annotate({ bytes: sample, name: SAMPLE }, { date: ask.date, lang: "zh" });
+    const report = await annotate(bulletinFiles, { bytes: sample, name: SAMPLE }, { date: ask.date, lang: "zh" });
     expect(await values(copy.bytes)).toEqual(await values(report.bytes));
   });
 
