@@ -3,7 +3,7 @@
 import { clearMarks, highlight, summarise, type AddinDeps } from "../app/addin";
 import { isJinduError } from "../core/errors";
 import type { Lang } from "../core/plan/types";
-import type { SettingsStore } from "../excel/settings";
+import type { SettingsStore } from "../app/settings";
 import { toJinduError } from "../excel/workbook";
 import { describeError, type PaneError } from "../taskpane/messages";
 import type { Action } from "../taskpane/useJindu";

@@ -9,8 +9,6 @@ export const DEFAULT_BATCH_BUDGET = 4_000_000;
 export const DEFAULT_READ_BUDGET = 4_500_000;
 /** The first block of values: ≈ 2 MB of typical bulletin cells (~100 bytes each); the rest is sized from it. */
 export const FIRST_READ_CELLS = 20_000;
-/** Above this, the sheet is refused outright. */
-export const MAX_READ_CELLS = 1_000_000;
 
 // Request bytes of one write, measured through the Excel API runtime (see docs/office-payloads.md).
 /** A highlight rule: conditional format added to a RangeAreas, its formula and fill. */

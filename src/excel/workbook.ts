@@ -14,13 +14,13 @@ import { JINDU_MARKER, MARK_TAG, isMarkFormula, markFormula as planMarkFormula }
 import { JinduError, isJinduError } from "../core/errors";
 import type { ReadRequest, SheetSnapshot, WorkbookPort, WorkbookSession } from "../app/addin";
 import { a1, quoteSheet } from "../core/plan/a1";
+import { MAX_READ_CELLS } from "../core/limits";
 import {
   batchOps,
   DEFAULT_BATCH_BUDGET,
   DEFAULT_READ_BUDGET,
   FIRST_READ_CELLS,
   jsonBytes,
-  MAX_READ_CELLS,
   RANGES_ADDRESS_CHARS,
   RULE_ADD_BYTES,
   RULE_DELETE_BYTES,

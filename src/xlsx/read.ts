@@ -6,7 +6,7 @@ import { JinduError } from "../core/errors";
 import type { CellValue, Grid, MergedArea } from "../core/types";
 import { JINDU_MARKER } from "../core/plan";
 // Both are plain constants and functions, free of Office types: the add-in's limit, shared.
-import { MAX_READ_CELLS } from "../excel/payload";
+import { MAX_READ_CELLS } from "../core/limits";
 import { a1, quoteSheet } from "../core/plan/a1";
 import { installFastMerges } from "./mergeIndex";
 

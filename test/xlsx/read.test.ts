@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { JinduError } from "../../src/core/errors";
 import { formatDate, loadWorkbook, pickWorksheet, sniffWorkbook, toCellValue, worksheetGrid } from "../../src/xlsx/read";
-import { MAX_READ_CELLS } from "../../src/excel/payload";
+import { MAX_READ_CELLS } from "../../src/core/limits";
 import { JINDU_MARKER } from "../../src/core/plan";
 import { encryptedWorkbookBytes, fromBuffer, legacyXlsBytes, smallBulletin, toBuffer } from "../support/workbooks";
 
