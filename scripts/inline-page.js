@@ -1,5 +1,5 @@
 // Webpack plugin: makes dist/jindu.html, the offline page, from the `page` and `page-worker`
-// entries — one file, its script inline under a CSP hash, the worker's code in an inert
+// entries — one file, its scripts inline under CSP hashes, the worker's code in an inert
 // <script type="text/plain"> the page turns into a blob: worker. No request is ever made.
 "use strict";
 const crypto = require("crypto");
@@ -12,16 +12,15 @@ function escapeScript(code) {
 
 const HASH_PLACEHOLDER = "%SCRIPT_HASH%";
 
-/** The text of the page's one executable script (the last <script> without attributes). */
-function pageScript(html) {
-  const start = html.lastIndexOf("<script>") + "<script>".length;
-  return html.slice(start, html.indexOf("</script>", start));
+/** The texts of the page's executable scripts (every <script> without attributes): the check for old browsers and the page's own. */
+function pageScripts(html) {
+  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 }
 
 function csp({ scriptHash, nonce, dev }) {
   return [
     "default-src 'none'",
-    `script-src 'sha256-${scriptHash}'${dev ? " 'unsafe-eval'" : ""}`,
+    `script-src ${scriptHash}${dev ? " 'unsafe-eval'" : ""}`,
     `style-src 'nonce-${nonce}'`,
     "img-src data: blob:",
     "font-src data:",
@@ -73,19 +72,18 @@ class InlinePagePlugin {
         for (const name of [this.main, this.worker]) for (const f of chunkFiles(name)) if (compilation.getAsset(f)) compilation.deleteAsset(f);
       });
     });
-    // The script's hash once nothing changes the page any more (a minimizer may still pass over it).
+    // The scripts' hashes once nothing changes the page any more (a minimizer may still pass over it).
     compiler.hooks.thisCompilation.tap("InlinePageHash", (compilation) => {
       compilation.hooks.afterProcessAssets.tap("InlinePageHash", () => {
         const asset = compilation.getAsset(this.filename);
         if (!asset) return;
         const html = asset.source.source().toString();
-        const main = pageScript(html);
-        const hash = crypto.createHash("sha256").update(main, "utf8").digest("base64");
-        compilation.updateAsset(this.filename, new sources.RawSource(html.replace(HASH_PLACEHOLDER, hash)));
+        const hashes = pageScripts(html).map((code) => `'sha256-${crypto.createHash("sha256").update(code, "utf8").digest("base64")}'`);
+        compilation.updateAsset(this.filename, new sources.RawSource(html.replace(HASH_PLACEHOLDER, hashes.join(" "))));
       });
     });
     compiler.hooks.thisCompilation.tap("InlinePageTemplate", (compilation) => compilation.fileDependencies.add(this.template));
   }
 }
 
-module.exports = { InlinePagePlugin, escapeScript, pageScript };
+module.exports = { InlinePagePlugin, escapeScript, pageScripts };

@@ -328,3 +328,89 @@ describe("look-behind stays out of src (a syntax error in older webviews, e.g. S
     expect(found).toEqual([]);
   });
 });
+
+// --- The offline page (src/page/page.html): the same check, before the page's own script, with
+// a message for browsers (a current Chrome, Edge or Firefox; the fast mode of dual-engine ones).
+describe("the offline page's check", () => {
+  const page = readFileSync(join(ROOT, "src/page/page.html"), "utf8");
+  /** Executable inline scripts only: the worker's code is inert text, the page's own is filled in at build. */
+  const executable = [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+  const check = executable[0]!;
+
+  test("one ES5 script before the page's own, with the same check as the add-in's pages", () => {
+    expect(executable).toHaveLength(2);
+    expect(executable[1]).toBe("%SCRIPT%");
+    expect(() => parse(check, { ecmaVersion: 5 })).not.toThrow();
+    // The same lines; the page's file is not indented.
+    const lines = (text: string) => text.split("\n").map((l) => l.trim());
+    expect(lines(between(page, "// host-check:start", "// host-check:end"))).toEqual(lines(between(html.taskpane, "// host-check:start", "// host-check:end")));
+  });
+
+  test("the message: Chinese first, then English, saying which browser or mode to use and the other ways", () => {
+    const zh = check.indexOf("进度助手离线网页无法在这个浏览器中运行");
+    const en = check.indexOf("Jindu’s offline page cannot run in this browser");
+    expect(zh).toBeGreaterThan(-1);
+    expect(en).toBeGreaterThan(zh);
+    for (const words of ["Chrome", "Edge", "Firefox", "极速模式", "加载项", "jindu report"]) expect(check.slice(0, en)).toContain(words);
+    for (const words of ["Chrome", "Edge", "Firefox", "fast (Chromium) mode", "add-in", "jindu report"]) expect(check.slice(en)).toContain(words);
+  });
+
+  /** The check run where the page has it: in <body>, after #root, under a CSP that bars eval. */
+  function run(before?: string) {
+    const listeners: Record<string, ((e: unknown) => void)[]> = {};
+    const on = (type: string, fn: (e: unknown) => void) => void (listeners[type] ??= []).push(fn);
+    const elements: Record<string, { innerHTML: string; textContent: string; id: string; setAttribute: () => void }> = {};
+    let removed = false;
+    const make = (id = "") => {
+      let inner = "";
+      const e = {
+        id,
+        textContent: "",
+        setAttribute: () => undefined,
+        get innerHTML() {
+          return inner;
+        },
+        set innerHTML(v: string) {
+          inner = v;
+          for (const m of v.matchAll(/\bid="([^"]+)"/g)) elements[m[1]!] = make(m[1]);
+        },
+      };
+      return e;
+    };
+    elements.root = Object.assign(make("root"), { parentNode: { removeChild: () => void ((removed = true), delete elements.root) } });
+    const document = {
+      body: { firstChild: null, insertBefore: (e: { id: string }) => void (elements[e.id] = e as never) },
+      getElementById: (id: string) => elements[id] ?? null,
+      createElement: () => make(),
+      addEventListener: on,
+    };
+    const ctx = createContext({ document, addEventListener: on, location: { protocol: "file:", host: "", href: "file:///media/usb/jindu.html" } });
+    ctx.window = ctx;
+    // The page's CSP has no 'unsafe-eval': new Function throws an EvalError, which says nothing of the syntax.
+    runInContext(`Function = function () { throw new EvalError("Refused to evaluate a string as JavaScript"); };${before ?? ""}`, ctx);
+    runInContext(check, ctx);
+    return { ctx, fire: (type: string, event: unknown) => (listeners[type] ?? []).forEach((fn) => fn(event)), shown: () => elements["old-host"]?.innerHTML ?? null, removed: () => removed };
+  }
+
+  test("a current browser under the page's CSP passes: nothing shown, the root kept", () => {
+    const p = run();
+    expect(p.ctx.jinduOldHost).toBeNull();
+    expect(p.shown()).toBeNull();
+    expect(p.removed()).toBe(false);
+  });
+
+  test("an old Chromium without Array.prototype.at: the message, and no root for the page's script", () => {
+    const p = run(NO_AT);
+    expect(p.ctx.jinduOldHost).toEqual(["Array.prototype.at"]);
+    expect(p.shown()).toContain("极速模式");
+    expect(p.removed()).toBe(true);
+  });
+
+  test("the page's own script failing to parse while it loads from file:// shows the message", () => {
+    const p = run();
+    p.fire("error", { filename: "file:///media/usb/jindu.html", message: "SyntaxError: Unexpected token '.'" });
+    expect(p.ctx.jinduOldHost).toEqual(["script: SyntaxError: Unexpected token '.'"]);
+    expect(p.shown()).toContain("Jindu’s offline page cannot run in this browser");
+    expect(p.removed()).toBe(true);
+  });
+});
