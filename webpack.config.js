@@ -12,6 +12,12 @@ const webpack = require("webpack");
 const { rewriteManifest } = require("./scripts/manifest-url");
 const { InlinePagePlugin } = require("./scripts/inline-page");
 
+/** The plain-ES5 scripts every page runs before its bundle (src/boot), for the templates. */
+function bootScripts() {
+  const read = (name) => fs.readFileSync(path.resolve(__dirname, "src/boot", name), "utf8").trimEnd();
+  return { hostCheck: read("host-check.js"), oldHostBox: read("old-host-box.js"), oldHostText: read("old-host-addin.js") };
+}
+
 const DEV_PORT = 3000;
 
 class BundleSizePlugin {
@@ -45,9 +51,9 @@ module.exports = async (env = {}, argv = {}) => {
     "engine-worker": "./src/taskpane/engine.worker.ts",
   };
   const addinPlugins = [
-    new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
-    new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
-    new HtmlWebpackPlugin({ filename: "notice.html", template: "./src/commands/notice.html", chunks: ["notice"] }),
+    new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], templateParameters: bootScripts() }),
+    new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], templateParameters: bootScripts() }),
+    new HtmlWebpackPlugin({ filename: "notice.html", template: "./src/commands/notice.html", chunks: ["notice"], templateParameters: bootScripts() }),
     new CopyWebpackPlugin({
       patterns: [
         { from: "assets/icons", to: "assets/icons" },
@@ -89,7 +95,7 @@ module.exports = async (env = {}, argv = {}) => {
       ...(pageOnly ? [] : addinPlugins),
       // The page decodes GB18030 and UTF-16 with the browser's TextDecoder, not iconv-lite's tables.
       new webpack.NormalModuleReplacementPlugin(/[\\/]text[\\/]decode\.ts$/, path.resolve(__dirname, "src/page/decode.ts")),
-      new InlinePagePlugin({ template: path.resolve(__dirname, "src/page/page.html") }),
+      new InlinePagePlugin({ template: path.resolve(__dirname, "src/page/page.html"), boot: path.resolve(__dirname, "src/boot") }),
       new BundleSizePlugin(),
     ],
     devServer: production

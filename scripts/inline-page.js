@@ -4,6 +4,7 @@
 "use strict";
 const crypto = require("crypto");
 const fs = require("fs");
+const path = require("path");
 
 /** `<script`, `</script` and `<!--` would end or confuse the script element; `\x3C` is `<` in every JS string, template and regex. */
 function escapeScript(code) {
@@ -36,8 +37,13 @@ function csp({ scriptHash, nonce, dev }) {
 }
 
 class InlinePagePlugin {
-  constructor({ template, filename = "jindu.html", main = "page", worker = "page-worker" }) {
-    Object.assign(this, { template, filename, main, worker });
+  /** `boot`: the folder of the plain-ES5 scripts every page runs first (src/boot). */
+  constructor({ template, boot, filename = "jindu.html", main = "page", worker = "page-worker" }) {
+    Object.assign(this, { template, boot, filename, main, worker });
+  }
+
+  bootScript(name) {
+    return path.join(this.boot, name);
   }
 
   apply(compiler) {
@@ -65,8 +71,18 @@ class InlinePagePlugin {
         if (main === null || worker === null) return;
         const nonce = crypto.randomBytes(16).toString("base64");
         const dev = compiler.options.mode !== "production";
-        const fill = { CSP: csp({ scriptHash: HASH_PLACEHOLDER, nonce, dev }), NONCE: nonce, WORKER: worker, SCRIPT: main, LICENSES: licences.replace(/--/g, "- -") };
-        const html = fs.readFileSync(this.template, "utf8").replace(/%(CSP|NONCE|WORKER|SCRIPT|LICENSES)%/g, (_, k) => fill[k]);
+        const boot = (name) => fs.readFileSync(this.bootScript(name), "utf8").trimEnd();
+        const fill = {
+          CSP: csp({ scriptHash: HASH_PLACEHOLDER, nonce, dev }),
+          NONCE: nonce,
+          WORKER: worker,
+          SCRIPT: main,
+          LICENSES: licences.replace(/--/g, "- -"),
+          HOST_CHECK: boot("host-check.js"),
+          OLD_HOST_BOX: boot("old-host-box.js"),
+        };
+        // One pass: what is put in is never read for placeholders again.
+        const html = fs.readFileSync(this.template, "utf8").replace(/%(CSP|NONCE|WORKER|SCRIPT|LICENSES|HOST_CHECK|OLD_HOST_BOX)%/g, (_, k) => fill[k]);
         compilation.emitAsset(this.filename, new sources.RawSource(html), { minimized: true });
         // The page is the one file: its scripts are not shipped beside it.
         for (const name of [this.main, this.worker]) for (const f of chunkFiles(name)) if (compilation.getAsset(f)) compilation.deleteAsset(f);
@@ -82,7 +98,10 @@ class InlinePagePlugin {
         compilation.updateAsset(this.filename, new sources.RawSource(html.replace(HASH_PLACEHOLDER, hashes.join(" "))));
       });
     });
-    compiler.hooks.thisCompilation.tap("InlinePageTemplate", (compilation) => compilation.fileDependencies.add(this.template));
+    compiler.hooks.thisCompilation.tap("InlinePageTemplate", (compilation) => {
+      compilation.fileDependencies.add(this.template);
+      for (const name of ["host-check.js", "old-host-box.js"]) compilation.fileDependencies.add(this.bootScript(name));
+    });
   }
 }
 

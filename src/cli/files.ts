@@ -4,12 +4,12 @@
 import { constants as fsConstants, promises as fs } from "node:fs";
 import * as path from "node:path";
 import { JinduError, fromFsError } from "../core/errors";
-import type { Lang, WorkbookPlan } from "../core/plan";
-import type { AnalysisDocument, Grid, Thresholds } from "../core/types";
+import type { Lang } from "../core/plan";
+import type { Grid, Thresholds } from "../core/types";
 import type { ClearResult } from "../xlsx/marks";
 import { pathExists, writeBytesAtomic } from "../xlsx/write";
 import type { LoadOptions, LostParts, ReadBulletin } from "../app/input";
-import { annotate, type ReportDeps } from "../app/report";
+import { annotate, type Annotated, type ReportDeps } from "../app/report";
 import { clearWorkbook } from "../app/clear";
 import { bulletinFiles } from "../xlsx/bulletin";
 
@@ -99,19 +99,10 @@ export interface ReportRequest {
   date: string;
 }
 
-export interface ReportResult {
+/** What `annotate` gives, the copy's bytes written to `output`. */
+export interface ReportResult extends Omit<Annotated, "bytes"> {
   input: string;
   output: string;
-  doc: AnalysisDocument;
-  plan: WorkbookPlan;
-  summarySheet: string;
-  laggingSheet: string;
-  /** 1-based column of the added 完成率 column. */
-  extraColumn: number;
-  /** Parts of the input the copy does not keep (accepted with --force). */
-  lost?: LostParts;
-  /** Cells longer than Excel's 32,767 characters, cut when read. */
-  cut: number;
 }
 
 export function defaultOutputPath(input: string): string {
