@@ -35,9 +35,6 @@
   has("WeakRef", function () {
     return typeof WeakRef === "function";
   });
-  has("Array.prototype.at", function () {
-    return typeof [].at === "function";
-  });
   has("RegExp named groups, \\p{…}", function () {
     return new RegExp("(?<c>\\p{Script=Han})", "u").test("进");
   });

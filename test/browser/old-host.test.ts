@@ -38,7 +38,7 @@ const NO_ES2020 = `(() => {
   NoES2020.prototype = RealFunction.prototype;
   window.Function = NoES2020;
 })();`;
-const NO_AT = "delete Array.prototype.at;";
+const NO_WEAKREF = "delete globalThis.WeakRef;";
 const NO_LOOK_BEHIND = `(() => {
   const RealRegExp = RegExp;
   const NoLookBehind = function (pattern, flags) {
@@ -154,7 +154,7 @@ describeBrowser("the add-in on webviews too old for its bundle (simulated in Chr
 
   test.each([
     ["ES2020 syntax (?. ??) unsupported", NO_ES2020, "ES2020 ?. ??"],
-    ["Array.prototype.at missing", NO_AT, "Array.prototype.at"],
+    ["WeakRef missing", NO_WEAKREF, "WeakRef"],
   ])("%s: the pane says so and what to use instead, and the bundle renders nothing", async (name, without, missing) => {
     const { p, errors } = await open("taskpane.html", { without });
     const text = await expectMessage(p);

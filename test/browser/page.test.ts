@@ -300,7 +300,7 @@ describeBrowser("the offline page from file://, with no network", () => {
     await en.close();
   });
 
-  test("in a browser too old for the page (no Array.prototype.at) it says so and what to use, in Chinese then English", async () => {
+  test("in a browser too old for the page (no WeakRef, as Chromium before 84) it says so and what to use, in Chinese then English", async () => {
     const old = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: "zh-CN" });
     await old.route("**/*", (route) => {
       const url = route.request().url();
@@ -308,7 +308,7 @@ describeBrowser("the offline page from file://, with no network", () => {
       requested.push(url);
       return route.abort();
     });
-    await old.addInitScript(() => delete (Array.prototype as { at?: unknown }).at);
+    await old.addInitScript(() => delete (globalThis as { WeakRef?: unknown }).WeakRef);
     const p = await old.newPage();
     const errors: string[] = [];
     p.on("pageerror", (e) => errors.push(e.message));
@@ -317,7 +317,7 @@ describeBrowser("the offline page from file://, with no network", () => {
     await alert.waitFor();
     const text = await alert.innerText();
     expect(text.indexOf("进度助手离线网页无法在这个浏览器中运行")).toBeLessThan(text.indexOf("Jindu’s offline page cannot run in this browser"));
-    expect(text).toContain("Array.prototype.at");
+    expect(text).toContain("WeakRef");
     // The check ran under the page's CSP (its hash admitted it), and the page's own script found no root.
     expect(await p.locator("#root").count()).toBe(0);
     expect(errors).toEqual([]);

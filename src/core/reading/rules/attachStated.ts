@@ -30,7 +30,7 @@ export function attachStated(reported: Reported[], actuals: Actual[], targetOf: 
         const t = targetOf(a);
         return t && Math.abs((a.fig.base / t.fig.base) * 100 - r.fig.value) <= 2.5;
       });
-      const pick = consistent.at(-1) ?? preceding.at(-1);
+      const pick = consistent[consistent.length - 1] ?? preceding[preceding.length - 1];
       if (pick) stated.set(pick, r);
       else alone.push(r);
     }

@@ -11,7 +11,7 @@ export const classifyProgress: Step = {
   run(ctx) {
     for (const f of ctx.P.figures) {
       if (f.breakdown || f.standard) continue;
-      const r = reportedRate(f) ?? listedAfter(ctx.reported.at(-1), f);
+      const r = reportedRate(f) ?? listedAfter(ctx.reported[ctx.reported.length - 1], f);
       if (r) {
         ctx.reported.push(r);
       } else if (f.kind === "percent") {
