@@ -12,7 +12,7 @@ import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "playwright-core";
 import { bulletinWorkbook, parseBulletinText } from "../scripts/build-sample";
 import { BENCH_ROWS, bigBulletin } from "./xlsx";
-import { CHROMIUM, projectRoot } from "./pane-host";
+import { CHROMIUM, CHROMIUM_ARGS, projectRoot } from "./pane-host";
 
 const ROOT = projectRoot();
 const DIST = path.join(ROOT, "test-output", "page-dist");
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     return;
   }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "jindu-page-bench-"));
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
     const big = path.join(dir, `bulletin-${BENCH_ROWS}.xlsx`);
     const seed = parseBulletinText(await fs.readFile(path.join(ROOT, "test", "fixtures", "bulletin-2020-h1.txt"), "utf8"));

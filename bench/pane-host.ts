@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from "fs";
 import { createServer, type Server } from "http";
 import { extname, join, normalize, resolve } from "path";
+import { chromium, type BrowserContext } from "playwright-core";
 import webpack from "webpack";
 
 /** The project root: the nearest folder above this file with a package.json. */
@@ -17,6 +18,19 @@ const ROOT = projectRoot();
 const FAKE_DIR = join(ROOT, "test-output", "fake-office");
 export const OFFICE_CDN = /^https:\/\/appsforoffice\.microsoft\.com\//;
 export const CHROMIUM = "/usr/bin/chromium";
+/** Debian's Chromium, headless, as root (no sandbox), fetching nothing on its own. */
+export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+/** A Chromium profile at the task pane's size, in Chinese unless told. */
+export function launchPane(profile: string, options: { height?: number; locale?: string } = {}): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 380, height: options.height ?? 1100 },
+    locale: options.locale ?? "zh-CN",
+  });
+}
 
 /** The fake bundled into `dir` (tests that may run at once each pass their own). */
 export function buildFakeOffice(dir = FAKE_DIR): Promise<string> {

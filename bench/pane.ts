@@ -9,9 +9,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import type { AddressInfo } from "net";
 import { tmpdir } from "os";
 import { join } from "path";
-import { chromium } from "playwright-core";
 import { buildBulletin } from "./run";
-import { buildFakeOffice, CHROMIUM, OFFICE_CDN, projectRoot, serve } from "./pane-host";
+import { buildFakeOffice, CHROMIUM, launchPane, OFFICE_CDN, projectRoot, serve } from "./pane-host";
 
 export const PANE_ROWS = 2_000;
 export const THROTTLE = 4;
@@ -73,13 +72,7 @@ export async function benchPane(): Promise<void> {
   const server = await serve(join(root, "dist"));
   const { port } = server.address() as AddressInfo;
   const profile = mkdtempSync(join(tmpdir(), "jindu-pane-bench-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-    viewport: { width: 380, height: 900 },
-    locale: "zh-CN",
-  });
+  const context = await launchPane(profile, { height: 900 });
   try {
     await context.route("**/*", (route) => {
       const url = route.request().url();

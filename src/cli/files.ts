@@ -4,12 +4,11 @@
 import { constants as fsConstants, promises as fs } from "node:fs";
 import * as path from "node:path";
 import { JinduError, fromFsError } from "../core/errors";
-import type { Lang } from "../core/plan";
-import type { Grid, Thresholds } from "../core/types";
+import type { Grid } from "../core/types";
 import type { ClearResult } from "../xlsx/marks";
 import { pathExists, writeBytesAtomic } from "../xlsx/write";
 import type { LoadOptions, LostParts, ReadBulletin } from "../app/input";
-import { annotate, type Annotated, type ReportDeps } from "../app/report";
+import { annotate, type Annotated, type AnnotateOptions, type ReportDeps } from "../app/report";
 import { clearWorkbook } from "../app/clear";
 import { bulletinFiles } from "../xlsx/bulletin";
 
@@ -86,17 +85,11 @@ async function checkOutput(input: string, output: string, force: boolean): Promi
   if (!force && (await onFile(output, () => pathExists(output)))) throw new JinduError("output_exists", output);
 }
 
-export interface ReportRequest {
+/** `annotate`'s options (the command line fills every status but on-track, as the default), with the files. */
+export interface ReportRequest extends Omit<AnnotateOptions, "filled"> {
   input: string;
   /** Default: `<name>.jindu.xlsx` next to the input. */
   output?: string;
-  sheet?: string;
-  expectedProgress?: number;
-  thresholds?: Thresholds;
-  force?: boolean;
-  lang?: Lang;
-  /** YYYY-MM-DD shown in the summary title. */
-  date: string;
 }
 
 /** What `annotate` gives, the copy's bytes written to `output`. */
@@ -116,14 +109,8 @@ export async function report(req: ReportRequest, deps: ReportDeps = {}): Promise
   const output = req.output ?? defaultOutputPath(req.input);
   const force = req.force ?? false;
   await checkOutput(req.input, output, force);
-  const source = { bytes: await readBytes(req.input), name: req.input };
-  const { sheet, expectedProgress, thresholds, lang, date } = req;
-  const made = await annotate(
-    bulletinFiles,
-    source,
-    { date, force, ...(sheet === undefined ? {} : { sheet }), ...(expectedProgress === undefined ? {} : { expectedProgress }), ...(thresholds ? { thresholds } : {}), ...(lang ? { lang } : {}) },
-    deps,
-  );
+  const { input, output: _output, ...options } = req;
+  const made = await annotate(bulletinFiles, { bytes: await readBytes(input), name: input }, { ...options, force }, deps);
   const { bytes, ...rest } = made;
   await onFile(output, () => writeBytesAtomic(async () => bytes, output, { force }));
   return { ...rest, input: req.input, output };

@@ -62,10 +62,13 @@ export function nameVariants(base: string): string[] {
 /** A sheet-scoped name on Jindu's summary sheet that refers to the bulletin it was made from (Excel follows renames). */
 export const SOURCE_NAME = "JinduSource";
 
+/** An Office error's code ("ItemNotFound"), or "". */
+const errorCode = (e: unknown): string => (typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "");
+
 /** Office errors to typed errors; `params.host` keeps Excel's own words for a 详情 toggle. */
 export function toJinduError(e: unknown, sheet?: string): JinduError {
   if (isJinduError(e)) return e;
-  const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
+  const code = errorCode(e);
   const message = e instanceof Error ? e.message : String(e);
   const host = code ? `${code}: ${message}` : message;
   const params: Record<string, string> = { host, ...(sheet ? { sheet } : {}) };
@@ -157,7 +160,6 @@ export function ruleChunks(fills: RowFill[], maxChars = RANGES_ADDRESS_CHARS): R
 }
 
 const SIZE_ERROR = /PayloadSizeLimitExceeded/i;
-const errorCode = (e: unknown): string => (typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "");
 
 class OfficeSession implements WorkbookSession {
   private sheet: Excel.Worksheet | null = null;

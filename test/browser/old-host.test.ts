@@ -11,11 +11,11 @@ import type { AddressInfo } from "net";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { parse, type Node } from "acorn";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { analyzeGrid } from "../../src/core/analyze";
 import { COMMAND_NAMES } from "../../src/commands/handlers";
 import { readTextGrid } from "../../src/text/readText";
-import { buildFakeOffice, CHROMIUM, OFFICE_CDN, serve } from "../../bench/pane-host";
+import { buildFakeOffice, CHROMIUM, launchPane, OFFICE_CDN, serve } from "../../bench/pane-host";
 
 const ROOT = resolve(__dirname, "../..");
 const DIST = join(ROOT, "test-output", "old-host-dist");
@@ -91,13 +91,7 @@ describeBrowser("the add-in on webviews too old for its bundle (simulated in Chr
     server = await serve(DIST);
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     profile = mkdtempSync(join(tmpdir(), "jindu-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-      viewport: { width: 380, height: 1100 },
-      locale: "zh-CN",
-    });
+    context = await launchPane(profile);
     mkdirSync(OUT, { recursive: true });
   }, 400_000);
 

@@ -15,7 +15,7 @@ import { analyzeGrid } from "../../src/core/analyze";
 import { buildPlan } from "../../src/core/plan";
 import { isJinduError } from "../../src/core/errors";
 import { readTextGrid } from "../../src/text/readText";
-import { CHROMIUM } from "../../bench/pane-host";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../bench/pane-host";
 import * as iconv from "iconv-lite";
 
 const ROOT = resolve(__dirname, "../..");
@@ -95,7 +95,7 @@ describeBrowser("the offline page from file://, with no network", () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: CHROMIUM_ARGS,
     });
     context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: "zh-CN", acceptDownloads: true });
     // Nothing may leave the page: every request but the page's own file is refused, and

@@ -7,11 +7,11 @@ import type { Server } from "http";
 import type { AddressInfo } from "net";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { analyzeGrid } from "../../src/core/analyze";
 import { STATUS_COLORS } from "../../src/core/plan";
 import { readTextGrid } from "../../src/text/readText";
-import { buildFakeOffice, CHROMIUM, OFFICE_CDN, serve } from "../../bench/pane-host";
+import { buildFakeOffice, CHROMIUM, launchPane, OFFICE_CDN, serve } from "../../bench/pane-host";
 
 const ROOT = resolve(__dirname, "../..");
 const DIST = join(ROOT, "dist");
@@ -48,13 +48,7 @@ describeBrowser("task pane in Chromium against a fake Excel with the seed bullet
     server = await serve(DIST);
     const { port } = server.address() as AddressInfo;
     profile = mkdtempSync(join(tmpdir(), "jindu-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-      viewport: { width: 380, height: 1100 },
-      locale: "zh-CN",
-    });
+    context = await launchPane(profile);
     // Office.js is answered by the fake; anything else off this machine is refused.
     await context.route("**/*", (route) => {
       const url = route.request().url();

@@ -38,6 +38,12 @@ export function parseA1(address: string): Box {
   return { top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? parseColumn(m[3]) : left };
 }
 
+function itemAt<T>(items: T[], index: number): T {
+  const item = items[index];
+  if (item === undefined) throw fakeError("ItemNotFound", `no item ${index} among those loaded`);
+  return item;
+}
+
 function fakeError(code: string, message: string): Error & { code: string } {
   const e = new Error(message) as Error & { code: string };
   e.name = "RichApi.Error";
@@ -381,6 +387,9 @@ class WorkbookTablesProxy {
     if (!this.itemList) throw fakeError("PropertyNotLoaded", "items");
     return this.itemList;
   }
+  getItemAt(index: number): { name: string; worksheet: { name: string } } {
+    return itemAt(this.items, index);
+  }
 }
 
 class WorkbookProxy extends Proxy {
@@ -449,6 +458,10 @@ class WorksheetCollectionProxy extends Proxy {
   get items(): WorksheetProxy[] {
     if (!this.itemList) throw fakeError("PropertyNotLoaded", "items");
     return this.itemList;
+  }
+  /** An item of the last load, by index (the runtime names loaded items this way when they have no id). */
+  getItemAt(index: number): WorksheetProxy {
+    return itemAt(this.items, index);
   }
 }
 
@@ -788,6 +801,23 @@ class RangeProxy extends Proxy {
     });
   }
 
+  /** One row of this range, by index from its top (the runtime cuts large writes this way). */
+  getRow(index: number): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const { sheet, box } = this.resolved();
+      return { sheet, box: { ...box, top: box.top + index, bottom: box.top + index } };
+    });
+  }
+
+  /** The smallest range holding this one and `other`. */
+  getBoundingRect(other: RangeProxy): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const { sheet, box } = this.resolved();
+      const b = other.box();
+      return { sheet, box: { top: Math.min(box.top, b.top), left: Math.min(box.left, b.left), bottom: Math.max(box.bottom, b.bottom), right: Math.max(box.right, b.right) } };
+    });
+  }
+
   getEntireColumn(): RangeProxy {
     return new RangeProxy(this.ctx, () => {
       const { sheet, box } = this.resolved();
@@ -914,6 +944,9 @@ class ConditionalFormatsProxy extends Proxy {
   get items(): ConditionalFormatProxy[] {
     if (!this.itemList) throw fakeError("PropertyNotLoaded", "items");
     return this.itemList;
+  }
+  getItemAt(index: number): ConditionalFormatProxy {
+    return itemAt(this.items, index);
   }
 }
 

@@ -427,8 +427,6 @@ class RequestExecution {
     const method = target[name];
     this.touched = true;
     if (typeof method === "function") return (method as (...a: unknown[]) => unknown).apply(target, args);
-    const shim = SHIMS[name];
-    if (shim) return shim(target, args, this.model);
     throw fault(`the model has no method ${name}() (${wireName}) on ${describeModel(target)}`);
   }
 
@@ -674,42 +672,6 @@ function boxOf(object: Model): Box {
 }
 
 /** A range of the model derived from another, resolved when the model's queue runs. */
-function derivedRange(range: Model, name: string, box: (from: { sheet: unknown; box: Box }) => Box): unknown {
-  const ctx = (range as { ctx?: unknown }).ctx;
-  if (!isRange(range) || ctx === undefined) throw fault(`${name}() needs a range of the model, not ${describeModel(range)}`);
-  const Ctor = range.constructor as new (ctx: unknown, resolve: () => unknown) => unknown;
-  return new Ctor(ctx, () => {
-    const from = range.resolved();
-    return { sheet: from.sheet, box: box(from) };
-  });
-}
-
-type Shim = (target: Model, args: unknown[], model: ModelContext) => unknown;
-
-/**
- * Calls the runtime makes on its own that the fake does not implement: collection items by index
- * (a collection's items are named `GetItemAt(i)` when the host gave them no id), and the row-by-row
- * split the runtime applies to writes of more than 1,500 cells (`getRow`, `getBoundingRect`).
- */
-const SHIMS: Record<string, Shim> = {
-  getItemAt(target, [index]) {
-    const items = read(target, "items");
-    if (!Array.isArray(items) || typeof index !== "number" || !(index in items)) throw fault(`getItemAt(${String(index)}) on ${describeModel(target)}: not among the items it loaded`);
-    return items[index];
-  },
-  getRow(target, [index]) {
-    if (typeof index !== "number") throw fault("getRow() without a row index");
-    return derivedRange(target, "getRow", ({ box }) => ({ top: box.top + index, bottom: box.top + index, left: box.left, right: box.right }));
-  },
-  getBoundingRect(target, [other]) {
-    if (!isObject(other)) throw fault("getBoundingRect() without a range");
-    return derivedRange(target, "getBoundingRect", ({ box }) => {
-      const b = boxOf(other);
-      return { top: Math.min(box.top, b.top), left: Math.min(box.left, b.left), bottom: Math.max(box.bottom, b.bottom), right: Math.max(box.right, b.right) };
-    });
-  },
-};
-
 // ---------------------------------------------------------------------------------------------
 
 /** The adapter's environment on the real runtime, with the fake workbook as the host's document. */
