@@ -84,6 +84,15 @@ describeBrowser("the offline page from file://, with no network", () => {
   const requested: string[] = [];
   const sampleBytes = new Uint8Array(readFileSync(SAMPLE));
 
+  /** Nothing may leave the page: every request but the page's own file is refused, and recorded for the last test. */
+  const offline = (ctx: BrowserContext) =>
+    ctx.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url === pathToFileURL(join(DIST, "jindu.html")).href) return route.continue();
+      requested.push(url);
+      return route.abort();
+    });
+
   beforeAll(async () => {
     execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--env", "only=page", "--env", `outDir=${DIST}`], {
       cwd: ROOT,
@@ -98,16 +107,9 @@ describeBrowser("the offline page from file://, with no network", () => {
       args: CHROMIUM_ARGS,
     });
     context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: "zh-CN", acceptDownloads: true });
-    // Nothing may leave the page: every request but the page's own file is refused, and
-    // recorded for the last test.
-    const pageUrl = pathToFileURL(join(DIST, "jindu.html")).href;
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url === pageUrl) return route.continue();
-      requested.push(url);
-      return route.abort();
-    });
+    await offline(context);
     page = await context.newPage();
+    const pageUrl = pathToFileURL(join(DIST, "jindu.html")).href;
     page.on("pageerror", (e) => pageErrors.push(e.message));
     // The worker is started from a blob: URL, memory the page itself made: not a request off the page.
     page.on("request", (r) => {
@@ -281,12 +283,7 @@ describeBrowser("the offline page from file://, with no network", () => {
 
   test("in an English browser the page and the summary speak English", async () => {
     const en = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: "en-US" });
-    await en.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url === pathToFileURL(join(DIST, "jindu.html")).href) return route.continue();
-      requested.push(url);
-      return route.abort();
-    });
+    await offline(en);
     const p = await en.newPage();
     p.on("pageerror", (e) => pageErrors.push(e.message));
     await p.goto(pathToFileURL(join(DIST, "jindu.html")).href);
@@ -302,12 +299,7 @@ describeBrowser("the offline page from file://, with no network", () => {
 
   test("in a browser too old for the page (no WeakRef, as Chromium before 84) it says so and what to use, in Chinese then English", async () => {
     const old = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: "zh-CN" });
-    await old.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url === pathToFileURL(join(DIST, "jindu.html")).href) return route.continue();
-      requested.push(url);
-      return route.abort();
-    });
+    await offline(old);
     await old.addInitScript(() => delete (globalThis as { WeakRef?: unknown }).WeakRef);
     const p = await old.newPage();
     const errors: string[] = [];
